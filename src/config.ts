@@ -1,0 +1,52 @@
+// The service's configuration, read from the environment once at start.
+// Every option, its default and its meaning is listed in the README.
+
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+export interface Config {
+  /** HTTP port (default 4000). */
+  readonly port: number;
+  /** Postgres to use; null: start the embedded one. */
+  readonly databaseUrl: string | null;
+  /** Folder of the embedded cluster (default `.pgdata` in the project). */
+  readonly embeddedDataDir: string;
+  /** Port of the embedded cluster (default 54320). */
+  readonly embeddedPort: number;
+  /** pino level (default info). */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Seed the demo workspace on first start (default true; `--no-demo` or SEED_DEMO=false turns it off). */
+  readonly seedDemo: boolean;
+  /** Largest trackEvents / upsertLeads batch (default 5000). */
+  readonly maxBatchSize: number;
+  readonly production: boolean;
+}
+
+/**
+ * Reads and validates the environment; on a bad value envalid prints which
+ * variable is wrong and why, and the process exits before anything starts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
+  const e = cleanEnv(env, {
+    PORT: port({ default: 4000, desc: 'HTTP port' }),
+    DATABASE_URL: url({ default: undefined, desc: 'Postgres connection URL; unset: embedded Postgres' }),
+    PGDATA_DIR: str({ default: '.pgdata', desc: 'Data folder of the embedded Postgres' }),
+    EMBEDDED_PG_PORT: port({ default: 54320, desc: 'Port of the embedded Postgres' }),
+    LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+    SEED_DEMO: bool({ default: true, desc: 'Seed the demo workspace on first start' }),
+    MAX_BATCH_SIZE: num({ default: 5000, desc: 'Largest ingest batch' }),
+    NODE_ENV: str({ default: 'development' }),
+  });
+  if (!Number.isInteger(e.MAX_BATCH_SIZE) || e.MAX_BATCH_SIZE < 1000) {
+    throw new Error(`MAX_BATCH_SIZE must be an integer of at least 1000, got ${e.MAX_BATCH_SIZE}`);
+  }
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL ?? null,
+    embeddedDataDir: e.PGDATA_DIR,
+    embeddedPort: e.EMBEDDED_PG_PORT,
+    logLevel: e.LOG_LEVEL as Config['logLevel'],
+    seedDemo: e.SEED_DEMO && !argv.includes('--no-demo'),
+    maxBatchSize: e.MAX_BATCH_SIZE,
+    production: e.NODE_ENV === 'production',
+  };
+}
