@@ -1,0 +1,1 @@
+export { sql, compile, isSqlFragment, type SqlFragment, type CompiledSql } from './sql';
