@@ -45,8 +45,9 @@ export class Initial1764000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX leads_external_id_key ON leads (workspace_id, external_id) WHERE external_id IS NOT NULL`);
     await q.query(`CREATE UNIQUE INDEX leads_email_key ON leads (workspace_id, lower(email)) WHERE email IS NOT NULL`);
-    await q.query(`CREATE INDEX leads_created_at_idx ON leads (workspace_id, created_at, id)`);
-    await q.query(`CREATE INDEX leads_last_activity_idx ON leads (workspace_id, last_activity_at, id)`);
+    // Keyset paging orders by (key, id) in one direction; a backward scan serves the other.
+    await q.query(`CREATE INDEX leads_created_at_idx ON leads (workspace_id, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX leads_last_activity_idx ON leads (workspace_id, last_activity_at DESC NULLS LAST, id DESC)`);
     // Text search over who the lead is: name, email, company, title.
     await q.query(`
       CREATE INDEX leads_search_idx ON leads USING gin (
@@ -132,8 +133,10 @@ export class Initial1764000000000 implements MigrationInterface {
         FOREIGN KEY (workspace_id, model_id) REFERENCES scoring_models (workspace_id, id) ON DELETE CASCADE,
         FOREIGN KEY (workspace_id, lead_id) REFERENCES leads (workspace_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX lead_scores_total_idx ON lead_scores (workspace_id, model_id, total DESC, lead_id)`);
-    await q.query(`CREATE INDEX lead_scores_stage_total_idx ON lead_scores (workspace_id, model_id, stage, total DESC, lead_id)`);
+    await q.query(`CREATE INDEX lead_scores_total_idx ON lead_scores (workspace_id, model_id, total DESC, lead_id DESC)`);
+    await q.query(`CREATE INDEX lead_scores_fit_idx ON lead_scores (workspace_id, model_id, fit DESC, lead_id DESC)`);
+    await q.query(`CREATE INDEX lead_scores_engagement_idx ON lead_scores (workspace_id, model_id, engagement DESC, lead_id DESC)`);
+    await q.query(`CREATE INDEX lead_scores_stage_total_idx ON lead_scores (workspace_id, model_id, stage, total DESC, lead_id DESC)`);
     await q.query(`CREATE INDEX lead_scores_lead_idx ON lead_scores (workspace_id, lead_id)`);
 
     await q.query(`

@@ -1,0 +1,63 @@
+// Opens the service's database: the embedded Postgres when no URL is given,
+// migrations applied, the default workspace present.
+
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './dataSource';
+import { ensureDefaultWorkspace } from './defaultWorkspace';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embeddedPostgres';
+import { SqlLogger } from './sqlLogger';
+
+export interface DatabaseOptions {
+  /** Use this server; null: start the embedded one. */
+  readonly url: string | null;
+  readonly embeddedDataDir: string;
+  readonly embeddedPort: number;
+  readonly logger: Logger;
+  /** Counts statements per GraphQL operation (metrics). */
+  readonly onStatement?: (operation: string) => void;
+  /** Pool size (default 10). */
+  readonly poolSize?: number;
+}
+
+export interface Database {
+  readonly dataSource: DataSource;
+  /** True when this process started the embedded Postgres. */
+  readonly embedded: boolean;
+  /** Closes the pool, then stops the embedded Postgres if this process started it. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const log = options.logger;
+  let embedded: EmbeddedPostgres | null = null;
+  let url = options.url;
+  if (!url) {
+    log.info({ dataDir: options.embeddedDataDir, port: options.embeddedPort }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: options.embeddedDataDir,
+      port: options.embeddedPort,
+      onLog: (line) => log.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url;
+  }
+  const dataSource = createDataSource({ url, poolSize: options.poolSize, logger: new SqlLogger(log, options.onStatement) });
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    await ensureDefaultWorkspace(dataSource);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded: embedded !== null,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Logger } from 'pino';
+import type { Loaders } from './loaders';
+import type { Services } from '../services';
+
+/** What every resolver receives: the acting workspace, the services, per-request loaders. */
+export interface GraphQLContext {
+  readonly requestId: string;
+  readonly workspaceId: string;
+  readonly services: Services;
+  readonly loaders: Loaders;
+  readonly logger: Logger;
+}

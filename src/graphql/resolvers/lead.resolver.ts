@@ -1,0 +1,63 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { LeadRecord } from '../../leads/lead.model';
+import type { GraphQLContext } from '../context';
+import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDirectionEnum } from '../inputs/lead.input';
+import { pageSize } from '../pageSize';
+import { EventConnectionType, LeadConnectionType } from '../types/connection.type';
+import { LeadType } from '../types/lead.type';
+
+@Resolver(() => LeadType)
+export class LeadResolver {
+  @Query(() => LeadType, { nullable: true, description: 'A lead by id, or null.' })
+  lead(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<LeadRecord | null> {
+    return ctx.loaders.leadById.load(id);
+  }
+
+  @Query(() => LeadType, { nullable: true, description: 'A lead by email (case-insensitive), or null.' })
+  leadByEmail(@Arg('email', () => String) email: string, @Ctx() ctx: GraphQLContext): Promise<LeadRecord | null> {
+    return ctx.services.leadQuery.leadByEmail(ctx.workspaceId, email);
+  }
+
+  @Query(() => LeadConnectionType, {
+    description:
+      'Leads, filtered, ordered and paged (default order: CREATED_AT DESC). Score filters and score orders list the leads scored by the model (default: the workspace default model).',
+  })
+  async leads(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => LeadFilterInput, { nullable: true }) filter?: LeadFilterInput | null,
+    @Arg('orderBy', () => LeadOrderInput, { nullable: true }) orderBy?: LeadOrderInput | null,
+    @Arg('modelId', () => ID, { nullable: true }) modelId?: string | null,
+  ) {
+    const page = await ctx.services.leadList.list({
+      workspaceId: ctx.workspaceId,
+      modelId: await ctx.services.models.resolveModelId(ctx.workspaceId, modelId ?? null),
+      first: pageSize(first),
+      after: after ?? null,
+      filter: filter ?? {},
+      orderBy: orderBy ?? { field: LeadOrderFieldEnum.CREATED_AT, direction: SortDirectionEnum.DESC },
+    });
+    return {
+      edges: page.edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => EventConnectionType, { description: "The lead's events, newest first." })
+  async events(
+    @Root() lead: LeadRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = await ctx.loaders.eventPage.load({ leadId: lead.id, first: pageSize(first), after: after ?? null });
+    return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Mutation(() => [LeadType], { description: 'Creates or updates leads; the batch is stored whole or not at all.' })
+  upsertLeads(@Arg('input', () => [LeadInput]) input: LeadInput[], @Ctx() ctx: GraphQLContext): Promise<LeadRecord[]> {
+    return ctx.services.leads.upsertLeads(ctx.workspaceId, input);
+  }
+}

@@ -1,0 +1,13 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('TrackEventsResult')
+export class TrackEventsResultType {
+  @Field(() => Int, { description: 'Events stored by this call.' })
+  accepted!: number;
+
+  @Field(() => Int, { description: 'Events skipped: their (lead, idempotencyKey) was stored before.' })
+  duplicates!: number;
+
+  @Field(() => Int, { description: 'Leads rescored under the published models.' })
+  rescoredLeads!: number;
+}

@@ -1,0 +1,68 @@
+// Plain shapes of the lead domain, shared by services and the GraphQL layer.
+
+/** What a client sends to create or update a lead. Absent (undefined) fields are left as they are. */
+export interface LeadFields {
+  externalId?: string | null;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  title?: string | null;
+  company?: string | null;
+  industry?: string | null;
+  country?: string | null;
+  source?: string | null;
+  employees?: number | null;
+  annualRevenue?: number | null;
+  /** Merged into the stored attributes; a key set to null is removed. */
+  attributes?: Record<string, unknown> | null;
+  createdAt?: Date | null;
+}
+
+/** One event as a client sends it. */
+export interface EventFields {
+  leadId?: string | null;
+  leadExternalId?: string | null;
+  leadEmail?: string | null;
+  type: string;
+  occurredAt?: Date | null;
+  properties?: unknown;
+  idempotencyKey?: string | null;
+}
+
+/** A stored lead, as the service returns it. */
+export interface LeadRecord {
+  workspaceId: string;
+  id: string;
+  externalId: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  company: string | null;
+  industry: string | null;
+  country: string | null;
+  source: string | null;
+  employees: number | null;
+  annualRevenue: number | null;
+  attributes: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+  lastActivityAt: Date | null;
+}
+
+/** A stored event. */
+export interface EventRecord {
+  id: string;
+  leadId: string;
+  type: string;
+  occurredAt: Date;
+  properties: Record<string, string>;
+}
+
+/** The columns that make a LeadRecord, in SQL, for `SELECT ${LEAD_COLUMNS} FROM leads l`. */
+export const LEAD_COLUMNS = `l.workspace_id AS "workspaceId", l.id, l.external_id AS "externalId", l.email,
+  l.first_name AS "firstName", l.last_name AS "lastName", l.title, l.company, l.industry, l.country, l.source,
+  l.employees, l.annual_revenue AS "annualRevenue", l.attributes, l.created_at AS "createdAt",
+  l.updated_at AS "updatedAt", l.last_activity_at AS "lastActivityAt"`;
+
+export const EVENT_COLUMNS = `e.id::text AS id, e.lead_id AS "leadId", e.type, e.occurred_at AS "occurredAt", e.properties`;

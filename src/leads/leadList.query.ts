@@ -1,0 +1,145 @@
+// The `leads` list: filter, order and page leads with their score under one
+// model, by keyset (cursor) paging that stays fast at any depth.
+
+import type { DataSource } from 'typeorm';
+import { LEAD_COLUMNS, type LeadRecord } from './lead.model';
+import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuid } from './cursor';
+
+export type LeadOrderField = 'TOTAL' | 'FIT' | 'ENGAGEMENT' | 'CREATED_AT' | 'LAST_ACTIVITY_AT';
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface LeadListFilter {
+  stage?: string | null;
+  stages?: readonly string[] | null;
+  minTotal?: number | null;
+  maxTotal?: number | null;
+  grade?: string | null;
+  /** Case-insensitive substring of email, first and last name, company or title. */
+  search?: string | null;
+}
+
+export interface LeadListArgs {
+  readonly workspaceId: string;
+  /** The model whose scores filter and order; null: no model (score filters then match nothing). */
+  readonly modelId: string | null;
+  readonly first: number;
+  readonly after: string | null;
+  readonly filter: LeadListFilter;
+  readonly orderBy: { field: LeadOrderField; direction: SortDirection };
+}
+
+export interface LeadListPage {
+  readonly edges: { node: LeadRecord; cursor: string }[];
+  readonly hasNextPage: boolean;
+  /** Counts every lead matching the filter; run only when asked for. */
+  readonly totalCount: () => Promise<number>;
+}
+
+/** Sort key SQL and how its value is written in a cursor; every expression is fixed text. */
+const SORT: Record<LeadOrderField, { expr: string; text: string; nullable: boolean; check: (v: string | null) => boolean }> = {
+  TOTAL: { expr: 's.total', text: 's.total::text', nullable: false, check: isFloat },
+  FIT: { expr: 's.fit', text: 's.fit::text', nullable: false, check: isFloat },
+  ENGAGEMENT: { expr: 's.engagement', text: 's.engagement::text', nullable: false, check: isFloat },
+  CREATED_AT: { expr: 'l.created_at', text: utcText('l.created_at'), nullable: false, check: isTimestamp },
+  LAST_ACTIVITY_AT: { expr: 'l.last_activity_at', text: utcText('l.last_activity_at'), nullable: true, check: isNullable(isTimestamp) },
+};
+const CAST: Record<LeadOrderField, string> = {
+  TOTAL: 'float8',
+  FIT: 'float8',
+  ENGAGEMENT: 'float8',
+  CREATED_AT: 'timestamptz',
+  LAST_ACTIVITY_AT: 'timestamptz',
+};
+
+function utcText(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** The expression the trigram index `leads_search_idx` is built on. */
+const SEARCH_EXPR = `lower(coalesce(l.email, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '') || ' ' ||
+  coalesce(l.company, '') || ' ' || coalesce(l.title, ''))`;
+
+export class LeadListQuery {
+  constructor(private readonly db: DataSource) {}
+
+  /** One page of leads; refuses a cursor made for another ordering (INVALID_CURSOR). */
+  async list(args: LeadListArgs): Promise<LeadListPage> {
+    const { field, direction } = args.orderBy;
+    const sort = SORT[field];
+    const values: unknown[] = [];
+    const bind = (value: unknown): string => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const where: string[] = [`l.workspace_id = ${bind(args.workspaceId)}`];
+    const f = args.filter;
+    const usesScores =
+      field === 'TOTAL' || field === 'FIT' || field === 'ENGAGEMENT' ||
+      f.stage != null || f.stages != null || f.minTotal != null || f.maxTotal != null || f.grade != null;
+    if (f.stage != null) where.push(`s.stage = ${bind(f.stage)}`);
+    if (f.stages != null) where.push(`s.stage = ANY(${bind(f.stages)}::text[])`);
+    if (f.minTotal != null) where.push(`s.total >= ${bind(f.minTotal)}`);
+    if (f.maxTotal != null) where.push(`s.total <= ${bind(f.maxTotal)}`);
+    if (f.grade != null) where.push(`s.grade = ${bind(f.grade)}`);
+    if (f.search != null && f.search.trim() !== '') {
+      where.push(`${SEARCH_EXPR} LIKE '%' || ${bind(escapeLike(f.search.trim().toLowerCase()))} || '%'`);
+    }
+    // Scored leads only when scores filter or order; otherwise every lead, with its score if any.
+    const from = usesScores
+      ? `FROM lead_scores s JOIN leads l ON l.workspace_id = s.workspace_id AND l.id = s.lead_id AND s.model_id = ${bind(args.modelId)}`
+      : `FROM leads l LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id AND s.model_id = ${bind(args.modelId)}`;
+    const countWhere = [...where];
+    const countValues = [...values];
+
+    const kind = `lead:${field}:${direction}`;
+    // The scores' own lead_id when scores drive the query, so their index serves the order.
+    const idExpr = usesScores ? 's.lead_id' : 'l.id';
+    if (args.after) {
+      const [value, id] = decodeCursor(kind, args.after, 2, [sort.check, isUuid]);
+      where.push(keysetCondition(sort.expr, idExpr, CAST[field], sort.nullable, direction, value, id!, bind));
+    }
+    const dir = direction === 'DESC' ? 'DESC' : 'ASC';
+    const nulls = sort.nullable ? ' NULLS LAST' : '';
+    const rows: (LeadRecord & { sortText: string | null })[] = await this.db.query(
+      `SELECT ${LEAD_COLUMNS}, ${sort.text} AS "sortText" ${from}
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${sort.expr} ${dir}${nulls}, ${idExpr} ${dir}
+       LIMIT ${bind(args.first + 1)}`,
+      values,
+    );
+    return {
+      hasNextPage: rows.length > args.first,
+      edges: rows.slice(0, args.first).map(({ sortText, ...node }) => ({ node, cursor: encodeCursor(kind, [sortText, node.id]) })),
+      totalCount: async () => {
+        const [{ count }] = await this.db.query(`SELECT count(*)::int AS count ${from} WHERE ${countWhere.join(' AND ')}`, countValues);
+        return count as number;
+      },
+    };
+  }
+}
+
+/**
+ * Rows strictly after (value, id) in `ORDER BY expr dir [NULLS LAST], id dir`.
+ * A non-nullable key uses a row comparison, which an index on (expr, id) serves directly.
+ */
+function keysetCondition(
+  expr: string,
+  idExpr: string,
+  cast: string,
+  nullable: boolean,
+  direction: SortDirection,
+  value: string | null,
+  id: string,
+  bind: (v: unknown) => string,
+): string {
+  const op = direction === 'DESC' ? '<' : '>';
+  const idParam = `${bind(id)}::uuid`;
+  if (value === null) return `(${expr} IS NULL AND ${idExpr} ${op} ${idParam})`;
+  const v = `${bind(value)}::${cast}`;
+  if (!nullable) return `(${expr}, ${idExpr}) ${op} (${v}, ${idParam})`;
+  return `(${expr} ${op} ${v} OR (${expr} = ${v} AND ${idExpr} ${op} ${idParam}) OR ${expr} IS NULL)`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,78 @@
+// Entry point: `npm start`. Reads the environment, opens (or starts) Postgres,
+// seeds the demo once, serves GraphQL, and shuts down cleanly on SIGTERM/SIGINT.
+
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
+import { seedDemo } from './demo/seedDemo';
+import { createLogger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+import { startServer } from './server';
+import { createServices } from './services';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(`Configuration error: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    embeddedDataDir: config.embeddedDataDir,
+    embeddedPort: config.embeddedPort,
+    logger,
+    onStatement: (operation) => metrics.sqlStatements.inc({ operation }),
+  });
+  const db = database.dataSource;
+  if (config.seedDemo) {
+    const seeded = await seedDemo(db, DEFAULT_WORKSPACE_ID);
+    logger.info(seeded, seeded.skipped ? 'demo data already present' : 'demo data seeded');
+  }
+  const services = createServices(db, config);
+  const server = await startServer({ port: config.port, services, logger, metrics, production: config.production });
+  logger.info({ url: `${server.url}/graphql` }, 'listening');
+  if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await server.stop();
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printWelcome(url: string, embedded: boolean): void {
+  process.stderr.write(`
+  Lead scoring is running.
+
+    GraphQL and explorer  ${url}/graphql
+    Health                ${url}/healthz   ${url}/readyz
+    Metrics               ${url}/metrics
+    Database              ${embedded ? 'embedded PostgreSQL (data in .pgdata/)' : 'DATABASE_URL'}
+
+  Try first, in the explorer:
+    { leads(first: 5, orderBy: {field: LAST_ACTIVITY_AT, direction: DESC}) {
+        totalCount edges { node { email company lastActivityAt events(first: 3) { edges { node { type occurredAt properties } } } } } } }
+
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+// The HTTP server: GraphQL at /graphql (with the explorer in development),
+// /healthz, /readyz and /metrics. Transport only: the work is in the services.
+
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { GraphQLContext } from './graphql/context';
+import { createFormatError } from './graphql/formatError';
+import { createLoaders } from './graphql/loaders';
+import { getSchema } from './graphql/schema';
+import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
+import type { Metrics } from './observability/metrics';
+import { requestScope, type RequestScope } from './observability/requestScope';
+import type { Services } from './services';
+
+export interface ServerOptions {
+  readonly port: number;
+  /** Bind address (default 0.0.0.0). */
+  readonly host?: string;
+  readonly services: Services;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Hide internals in errors, no introspection, no explorer (default false). */
+  readonly production?: boolean;
+  /** Largest request body (default '5mb'; a 5,000-event batch fits). */
+  readonly bodyLimit?: string;
+}
+
+export interface RunningServer {
+  /** e.g. http://localhost:4000 */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { services, logger, metrics } = options;
+  const production = options.production ?? false;
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await getSchema(),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError({
+      hideInternals: production,
+      onInternalError: (error) => logger.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'internal error'),
+    }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      metricsPlugin(metrics),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const header = req.header('x-request-id');
+    const scope: RequestScope = {
+      requestId: header && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID(),
+      operation: '',
+      statements: 0,
+    };
+    res.setHeader('x-request-id', scope.requestId);
+    requestScope.run(scope, () => next());
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>(),
+    express.json({ limit: options.bodyLimit ?? '5mb' }),
+    expressMiddleware(apollo, {
+      context: async () => {
+        const scope = requestScope.getStore()!;
+        const workspaceId = DEFAULT_WORKSPACE_ID;
+        return {
+          requestId: scope.requestId,
+          workspaceId,
+          services,
+          loaders: createLoaders(services, workspaceId),
+          logger: logger.child({ requestId: scope.requestId }),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Request count, latency and statement count by operation, and one log line per request. */
+function metricsPlugin(metrics: Metrics): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didResolveOperation({ operationName }) {
+          const scope = requestScope.getStore();
+          if (scope) scope.operation = operationName ?? 'anonymous';
+        },
+        async willSendResponse({ errors, operationName }) {
+          const operation = operationName ?? 'anonymous';
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const outcome = errors?.length ? 'error' : 'ok';
+          metrics.requests.inc({ operation, outcome });
+          metrics.latency.observe({ operation }, seconds);
+          contextValue.logger?.info(
+            { operation, outcome, ms: Math.round(seconds * 1000), statements: requestScope.getStore()?.statements },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// A real server over a real Postgres schema, on a free port, for end-to-end tests through HTTP.
+
+import { ensureDefaultWorkspace } from '../../src/db/defaultWorkspace';
+import { SqlLogger } from '../../src/db/sqlLogger';
+import { createLogger } from '../../src/observability/logger';
+import { createMetrics, type Metrics } from '../../src/observability/metrics';
+import { startServer, type RunningServer } from '../../src/server';
+import { createServices, type Services } from '../../src/services';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  readonly db: TestDatabase;
+  readonly services: Services;
+  readonly server: RunningServer;
+  readonly metrics: Metrics;
+  /** POSTs a GraphQL document and returns the parsed body. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any error, and returns data. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { maxBatchSize?: number } = {}): Promise<TestServer> {
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const metrics = createMetrics();
+  const db = await createTestDatabase({ logger: new SqlLogger(logger, (operation) => metrics.sqlStatements.inc({ operation })) });
+  await ensureDefaultWorkspace(db.dataSource);
+  const services = createServices(db.dataSource, { maxBatchSize: options.maxBatchSize ?? 5000 });
+  const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics });
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables, operationName }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+  return {
+    db,
+    services,
+    server,
+    metrics,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await gql<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+    async close() {
+      await server.stop();
+      await dropTestDatabase(db);
+    },
+  };
+}
+
+/** The number of SQL statements counted for an operation so far (from the server's metrics). */
+export async function statementCount(metrics: Metrics, operation: string): Promise<number> {
+  const metric = await metrics.sqlStatements.get();
+  return metric.values.find((v) => v.labels.operation === operation)?.value ?? 0;
+}
