@@ -24,7 +24,7 @@ export class LeadResolver {
   })
   async leads(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('filter', () => LeadFilterInput, { nullable: true }) filter?: LeadFilterInput | null,
     @Arg('orderBy', () => LeadOrderInput, { nullable: true }) orderBy?: LeadOrderInput | null,
@@ -33,7 +33,7 @@ export class LeadResolver {
     const page = await ctx.services.leadList.list({
       workspaceId: ctx.workspaceId,
       modelId: await ctx.services.models.resolveModelId(ctx.workspaceId, modelId ?? null),
-      first: pageSize(first),
+      first: pageSize(first ?? 50),
       after: after ?? null,
       filter: filter ?? {},
       orderBy: orderBy ?? { field: LeadOrderFieldEnum.CREATED_AT, direction: SortDirectionEnum.DESC },
@@ -49,10 +49,10 @@ export class LeadResolver {
   async events(
     @Root() lead: LeadRecord,
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const page = await ctx.loaders.eventPage.load({ leadId: lead.id, first: pageSize(first), after: after ?? null });
+    const page = await ctx.loaders.eventPage.load({ leadId: lead.id, first: pageSize(first ?? 50), after: after ?? null });
     return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null } };
   }
 
