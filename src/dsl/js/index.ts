@@ -1,0 +1,1 @@
+export { planJs, type JsScorer } from './plan';

@@ -1,0 +1,2 @@
+export { compileToSql, type SqlScoreOptions } from './compile';
+export { scoreRowToResult, type ScoreRow } from './rows';
