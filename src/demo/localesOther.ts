@@ -1,0 +1,61 @@
+// Countries writing in Cyrillic, Greek and CJK scripts. Every name carries its
+// romanisation, used for email addresses and domains.
+
+import type { Locale } from './locale';
+
+export const OTHER_LOCALES: readonly Locale[] = [
+  {
+    country: 'Russia',
+    language: 'ru',
+    weight: 6,
+    maleFirstNames: [['Алексей', 'aleksey'], ['Дмитрий', 'dmitry'], ['Сергей', 'sergey'], ['Иван', 'ivan'], ['Михаил', 'mikhail'], ['Пётр', 'pyotr']],
+    femaleFirstNames: [['Ольга', 'olga'], ['Наталья', 'natalya'], ['Екатерина', 'ekaterina'], ['Юлия', 'yulia'], ['Анна', 'anna'], ['Алёна', 'alyona']],
+    lastNames: [['Иванов', 'ivanov'], ['Смирнов', 'smirnov'], ['Кузнецов', 'kuznetsov'], ['Попов', 'popov'], ['Соколов', 'sokolov'], ['Лебедев', 'lebedev'], ['Фёдоров', 'fedorov'], ['Морозов', 'morozov']],
+    femaleLastNames: [['Иванова', 'ivanova'], ['Смирнова', 'smirnova'], ['Кузнецова', 'kuznetsova'], ['Попова', 'popova'], ['Соколова', 'sokolova'], ['Лебедева', 'lebedeva'], ['Фёдорова', 'fedorova'], ['Морозова', 'morozova']],
+    companyStems: [['Северный ветер', 'severny-veter'], ['Берёзка', 'berezka'], ['Восход', 'voskhod'], ['Сибирские системы', 'sibsystems'], ['Ладога', 'ladoga'], ['Звезда', 'zvezda'], ['Волга Софт', 'volgasoft']],
+    companyForms: ['ООО «{}»', 'АО «{}»', 'ООО «{} Технологии»'],
+    tld: 'ru',
+    freeMail: ['mail.ru', 'yandex.ru'],
+    localTitles: ['Директор по маркетингу', 'Генеральный директор', 'Руководитель отдела продаж', 'Инженер-программист', 'Студент', 'Менеджер по закупкам'],
+  },
+  {
+    country: 'Greece',
+    language: 'el',
+    weight: 3,
+    maleFirstNames: [['Γιώργος', 'giorgos'], ['Νίκος', 'nikos'], ['Δημήτρης', 'dimitris'], ['Κώστας', 'kostas'], ['Σπύρος', 'spyros']],
+    femaleFirstNames: [['Μαρία', 'maria'], ['Ελένη', 'eleni'], ['Κατερίνα', 'katerina'], ['Σοφία', 'sofia'], ['Δέσποινα', 'despoina']],
+    lastNames: [['Παπαδόπουλος', 'papadopoulos'], ['Οικονόμου', 'oikonomou'], ['Γεωργίου', 'georgiou'], ['Παπαδάκης', 'papadakis'], ['Βλάχος', 'vlachos'], ['Αθανασίου', 'athanasiou']],
+    femaleLastNames: [['Παπαδοπούλου', 'papadopoulou'], ['Οικονόμου', 'oikonomou'], ['Γεωργίου', 'georgiou'], ['Παπαδάκη', 'papadaki'], ['Βλάχου', 'vlachou'], ['Αθανασίου', 'athanasiou']],
+    companyStems: [['Αιγαίο', 'aigaio'], ['Όλυμπος', 'olympos'], ['Ακρόπολη', 'akropoli'], ['Ποσειδών', 'poseidon'], ['Κυκλάδες', 'kyklades']],
+    companyForms: ['{} Α.Ε.', '{} Ε.Π.Ε.'],
+    tld: 'gr',
+    freeMail: ['yahoo.gr', 'otenet.gr'],
+    localTitles: ['Διευθύνων Σύμβουλος', 'Διευθυντής Πωλήσεων', 'Μηχανικός Λογισμικού', 'Φοιτητής', 'Υπεύθυνη Μάρκετινγκ'],
+  },
+  {
+    country: 'Japan',
+    language: 'ja',
+    weight: 6,
+    maleFirstNames: [['翔太', 'shota'], ['大輔', 'daisuke'], ['健', 'ken'], ['蓮', 'ren'], ['拓也', 'takuya']],
+    femaleFirstNames: [['陽菜', 'hina'], ['さくら', 'sakura'], ['美咲', 'misaki'], ['由美', 'yumi'], ['愛子', 'aiko']],
+    lastNames: [['佐藤', 'sato'], ['鈴木', 'suzuki'], ['高橋', 'takahashi'], ['田中', 'tanaka'], ['伊藤', 'ito'], ['渡辺', 'watanabe'], ['山本', 'yamamoto'], ['中村', 'nakamura']],
+    companyStems: [['さくらテック', 'sakura-tech'], ['富士データ', 'fuji-data'], ['青空システム', 'aozora-system'], ['山田製作所', 'yamada-ss'], ['東京ソフト', 'tokyo-soft'], ['みらい工業', 'mirai-kogyo']],
+    companyForms: ['株式会社{}', '{}株式会社'],
+    tld: 'co.jp',
+    freeMail: ['yahoo.co.jp', 'docomo.ne.jp'],
+    localTitles: ['代表取締役社長', 'マーケティング部長', '営業マネージャー', 'ソフトウェアエンジニア', '学生', '情報システム課長'],
+  },
+  {
+    country: 'China',
+    language: 'zh',
+    weight: 6,
+    maleFirstNames: [['伟', 'wei'], ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['浩然', 'haoran']],
+    femaleFirstNames: [['芳', 'fang'], ['娜', 'na'], ['秀英', 'xiuying'], ['静', 'jing'], ['婷', 'ting']],
+    lastNames: [['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'], ['黄', 'huang'], ['赵', 'zhao']],
+    companyStems: [['华信', 'huaxin'], ['星辰', 'xingchen'], ['龙腾', 'longteng'], ['云帆', 'yunfan'], ['长城数据', 'changcheng-data'], ['天元', 'tianyuan']],
+    companyForms: ['{}科技有限公司', '{}信息技术有限公司', '{}集团'],
+    tld: 'com.cn',
+    freeMail: ['qq.com', '163.com'],
+    localTitles: ['首席执行官', '市场总监', '销售经理', '软件工程师', '学生', '采购主管'],
+  },
+];
