@@ -22,3 +22,6 @@ export const MAX_NUMBER = 1e9;
 
 /** Longest duration: 36,500 days (about 100 years), in milliseconds. */
 export const MAX_DURATION_MS = 36_500 * 86_400_000;
+
+/** Reading stops after this many lines with syntax errors; the rest is not reported. */
+export const MAX_SYNTAX_ERRORS = 100;

@@ -1,7 +1,7 @@
 import type { ConditionNode, StatementNode } from './ast';
 import { DiagnosticCode } from './diagnostic';
 import { diagnosticsOf, expectDiagnostics } from './harness';
-import { MAX_DEPTH, MAX_RULES, MAX_SOURCE_LENGTH } from './limits';
+import { MAX_DEPTH, MAX_RULES, MAX_SOURCE_LENGTH, MAX_SYNTAX_ERRORS } from './limits';
 import { parse, parsePartial } from './parse';
 
 function statements(source: string): readonly StatementNode[] {
@@ -277,7 +277,7 @@ describe('limits', () => {
     expectDiagnostics(source).toEqual([
       {
         code: DiagnosticCode.TOO_MANY_RULES,
-        message: 'A model can have at most 1000 rules; this source has 1005.',
+        message: 'A model can have at most 1000 rules; this is rule 1001.',
         line: MAX_RULES + 1,
         column: 1,
         endLine: MAX_RULES + 1,
@@ -312,5 +312,14 @@ describe('limits', () => {
   it('survives 10,000 parentheses and 10,000 nots', () => {
     expect(diagnosticsOf(`+1 when ${'('.repeat(10_000)}`).map((d) => d.code)).toEqual([DiagnosticCode.TOO_DEEP]);
     expect(diagnosticsOf(`+1 when ${'not '.repeat(10_000)}`).map((d) => d.code)).toEqual([DiagnosticCode.TOO_DEEP]);
+  });
+});
+
+describe('bounded error reporting', () => {
+  it('stops reading after MAX_SYNTAX_ERRORS bad lines', () => {
+    const codes = diagnosticsOf('x\n'.repeat(MAX_SYNTAX_ERRORS + 50)).map((d) => d.code);
+    expect(codes).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+    expect(codes[MAX_SYNTAX_ERRORS]).toBe(DiagnosticCode.TOO_MANY_ERRORS);
+    expect(diagnosticsOf('x\n'.repeat(MAX_SYNTAX_ERRORS))).toHaveLength(MAX_SYNTAX_ERRORS);
   });
 });

@@ -8,7 +8,7 @@
 import type { Position, ProgramNode, StatementNode } from './ast';
 import { DiagnosticCode, diagnostic, hasErrors, type Diagnostic } from './diagnostic';
 import * as generated from './generated/parser';
-import { MAX_RULES, MAX_SOURCE_LENGTH } from './limits';
+import { MAX_RULES, MAX_SOURCE_LENGTH, MAX_SYNTAX_ERRORS } from './limits';
 import { scanLine } from './scan';
 import { foundToken, syntaxMessage } from './syntaxMessage';
 
@@ -42,31 +42,34 @@ export function parsePartial(source: string): ParseResult {
 
   const statements: StatementNode[] = [];
   const diagnostics: Diagnostic[] = [];
+  let badLines = 0;
   let line = 1;
   let offset = 0;
   let last: Position = start;
   for (const match of source.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
     const text = match[1];
+    const here = { start: { offset, line, column: 1 }, end: { offset: offset + text.length, line, column: text.length + 1 } };
+    // Both stops keep the work bounded whatever the source.
+    if (badLines === MAX_SYNTAX_ERRORS && source.slice(offset).trim() !== '') {
+      const message = `Reading stopped here after ${MAX_SYNTAX_ERRORS} lines with errors; fix those first.`;
+      diagnostics.push(diagnostic(DiagnosticCode.TOO_MANY_ERRORS, message, here));
+      break;
+    }
     const result = parseLine(text, line, offset);
+    if (result.statement && statements.length === MAX_RULES) {
+      const message = `A model can have at most ${MAX_RULES} rules; this is rule ${MAX_RULES + 1}.`;
+      diagnostics.push(diagnostic(DiagnosticCode.TOO_MANY_RULES, message, result.statement.range));
+      break;
+    }
     if (result.statement) statements.push(result.statement);
+    if (hasErrors(result.diagnostics)) badLines++;
     diagnostics.push(...result.diagnostics);
-    last = { offset: offset + text.length, line, column: text.length + 1 };
+    last = here.end;
     if (match[2] === '') break;
     offset += text.length + match[2].length;
     line++;
   }
 
-  if (statements.length > MAX_RULES) {
-    const extra = statements[MAX_RULES];
-    diagnostics.push(
-      diagnostic(
-        DiagnosticCode.TOO_MANY_RULES,
-        `A model can have at most ${MAX_RULES} rules; this source has ${statements.length}.`,
-        extra.range,
-      ),
-    );
-    statements.length = MAX_RULES;
-  }
   return { ast: { kind: 'Program', statements, range: { start, end: last } }, diagnostics };
 }
 

@@ -20,7 +20,7 @@ export function scanLine(text: string, line: number, offset: number): Diagnostic
   const pos = (i: number): Position => ({ offset: offset + i, line, column: i + 1 });
   const problems: Diagnostic[] = [];
 
-  let depth = 0; // open parentheses plus active negations
+  let depth = 0; // open parentheses and brackets, plus active negations
   let negations = 0; // negations opened in the current parenthesis group
   const outer: number[] = []; // `negations` of the enclosing groups
   let previous = ''; // the previous token: a word, or a punctuation character
@@ -68,12 +68,13 @@ export function scanLine(text: string, line: number, offset: number): Diagnostic
       previous = word;
       continue;
     }
-    if (c === '(') {
+    // Brackets nest too: the grammar lets a list hold lists (the checker rejects them).
+    if (c === '(' || c === '[') {
       depth++;
       outer.push(negations);
       negations = 0;
       if (depth > MAX_DEPTH) return [...problems, tooDeep(at(i, i + 1))];
-    } else if (c === ')') {
+    } else if (c === ')' || c === ']') {
       depth = Math.max(0, depth - negations - 1);
       negations = outer.pop() ?? 0;
     }
