@@ -6,24 +6,54 @@ import { EventService } from './leads/event.service';
 import { LeadQuery } from './leads/lead.query';
 import { LeadService } from './leads/lead.service';
 import { LeadListQuery } from './leads/leadList.query';
+import { EvaluateService } from './scoring/evaluate.service';
+import { LeadRescorer } from './scoring/leadRescorer';
+import { LeadScoreQuery } from './scoring/leadScore.query';
+import type { ThresholdEventRecord } from './scoring/model.types';
+import { PreviewService } from './scoring/preview.service';
 import { ScoringModelQuery } from './scoring/scoringModel.query';
+import { ScoringModelService } from './scoring/scoringModel.service';
 
 export interface Services {
   readonly db: DataSource;
   readonly leads: LeadService;
-  readonly events: EventService;
+  readonly events: EventService<ThresholdEventRecord>;
   readonly leadQuery: LeadQuery;
   readonly leadList: LeadListQuery;
   readonly models: ScoringModelQuery;
+  readonly modelAdmin: ScoringModelService;
+  readonly scores: LeadScoreQuery;
+  readonly evaluate: EvaluateService;
+  readonly preview: PreviewService;
 }
 
-export function createServices(db: DataSource, config: Pick<Config, 'maxBatchSize'>): Services {
+export interface ServiceOptions extends Pick<Config, 'maxBatchSize'> {
+  /** The clock scoring uses (default: now); tests move it to test time-driven scores. */
+  readonly now?: () => Date;
+}
+
+export function createServices(db: DataSource, options: ServiceOptions): Services {
+  const now = options.now ?? (() => new Date());
+  const rescorer = new LeadRescorer(now);
   return {
     db,
-    leads: new LeadService(db, { maxBatchSize: config.maxBatchSize }),
-    events: new EventService(db, { maxBatchSize: config.maxBatchSize }),
+    leads: new LeadService(db, {
+      maxBatchSize: options.maxBatchSize,
+      onLeadsChanged: async (tx, workspaceId, leadIds) => {
+        await rescorer.rescore(tx, workspaceId, leadIds);
+      },
+    }),
+    events: new EventService<ThresholdEventRecord>(db, {
+      maxBatchSize: options.maxBatchSize,
+      now: () => now().getTime(),
+      onEventsStored: (tx, workspaceId, leadIds) => rescorer.rescore(tx, workspaceId, leadIds),
+    }),
     leadQuery: new LeadQuery(db),
     leadList: new LeadListQuery(db),
     models: new ScoringModelQuery(db),
+    modelAdmin: new ScoringModelService(db, now),
+    scores: new LeadScoreQuery(db),
+    evaluate: new EvaluateService(db),
+    preview: new PreviewService(db, now),
   };
 }

@@ -10,3 +10,5 @@ export * as limits from './limits';
 export type * from './program';
 export { DEFAULT_GRADE_BANDS, DISQUALIFIED_STAGE } from './program';
 export type * from './facts';
+export { planJs, type JsScorer } from './js';
+export { compileToSql, scoreRowToResult, type SqlScoreOptions, type ScoreRow } from './sql';

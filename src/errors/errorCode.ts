@@ -23,6 +23,16 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** The request conflicts with a concurrent change; retry. */
   CONFLICT: 'CONFLICT',
+  /** A rule source has errors; `extensions.diagnostics` lists every one with its line and column. */
+  RULES_INVALID: 'RULES_INVALID',
+  /** A stage named by a rule or a filter is not a threshold of the model. */
+  UNKNOWN_STAGE: 'UNKNOWN_STAGE',
+  /** Thresholds are out of order, duplicated, or outside the model's score limits. */
+  INVALID_THRESHOLDS: 'INVALID_THRESHOLDS',
+  /** A model's settings are invalid (minScore >= maxScore, a duplicate name, ...). */
+  INVALID_MODEL: 'INVALID_MODEL',
+  /** publishModel found no draft (and no version was named). */
+  NO_DRAFT: 'NO_DRAFT',
   /** Anything unexpected; details are in the server log under the request id. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

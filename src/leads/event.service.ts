@@ -72,6 +72,12 @@ export class EventService<TCrossing = never> {
     if (inputs.length === 0) return { accepted: 0, duplicates: 0, rescoredLeads: 0, thresholdEvents: [] };
     return this.db.transaction(async (tx) => {
       const leadIds = await this.resolveLeads(tx, workspaceId, inputs);
+      // Lock the leads in one order, so concurrent batches on the same leads
+      // queue instead of deadlocking, and rescoring reads what the other committed.
+      await tx.query(`SELECT 1 FROM leads WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [
+        workspaceId,
+        [...new Set(leadIds)],
+      ]);
       const rows = inputs.map((input, index) => ({
         lead_id: leadIds[index],
         type: input.type,

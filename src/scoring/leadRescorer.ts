@@ -1,0 +1,57 @@
+// Incremental rescoring: after leads change (new events, new attributes),
+// rescore just those leads under every published model of the workspace, in
+// the caller's transaction, so the change and its scores commit together.
+
+import type { EntityManager } from 'typeorm';
+import { MODEL_COLUMNS, type ScoringModelRecord, type ThresholdEventRecord } from './model.types';
+import { rescoreLeads, type ScoringTarget } from './rescore';
+import { loadPublishedTarget } from './scoringModel.store';
+
+export interface LeadsRescored {
+  readonly rescoredLeads: number;
+  readonly thresholdEvents: ThresholdEventRecord[];
+}
+
+/** How many compiled targets to keep (a few per model: one per published version and threshold set). */
+const CACHE_SIZE = 200;
+
+export class LeadRescorer {
+  /** Compiled targets by model, version and last model change (thresholds bump it). */
+  private readonly cache = new Map<string, ScoringTarget>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /**
+   * Rescores the leads under each published model. Reads the models FOR SHARE,
+   * so a publish in progress finishes first and these leads are scored by the
+   * version it publishes, never by a mix.
+   */
+  async rescore(tx: EntityManager, workspaceId: string, leadIds: readonly string[]): Promise<LeadsRescored> {
+    if (!leadIds.length) return { rescoredLeads: 0, thresholdEvents: [] };
+    const models: ScoringModelRecord[] = await tx.query(
+      `SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.published_version IS NOT NULL ORDER BY m.id FOR SHARE`,
+      [workspaceId],
+    );
+    const asOf = this.now();
+    const thresholdEvents: ThresholdEventRecord[] = [];
+    for (const model of models) {
+      const target = await this.target(tx, model);
+      if (!target) continue;
+      const outcome = await rescoreLeads(tx, target, { asOf, leadIds, returnCrossings: true });
+      thresholdEvents.push(...outcome.crossings);
+    }
+    return { rescoredLeads: models.length ? leadIds.length : 0, thresholdEvents };
+  }
+
+  private async target(tx: EntityManager, model: ScoringModelRecord): Promise<ScoringTarget | null> {
+    const key = `${model.workspaceId}:${model.id}:${model.publishedVersion}:${model.updatedAt.getTime()}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const target = await loadPublishedTarget(tx, model);
+    if (target) {
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, target);
+    }
+    return target;
+  }
+}

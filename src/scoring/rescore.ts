@@ -1,0 +1,110 @@
+// Rescoring: one set-based statement that scores leads with the SQL backend and
+// writes, in the caller's transaction, the current scores, a history row for
+// every lead whose figures changed, and an outbox row for every stage change.
+
+import type { EntityManager } from 'typeorm';
+import { compileToSql } from '../dsl';
+import { DISQUALIFIED_STAGE, type CheckedProgram, type ModelSettings } from '../dsl/program';
+import { compile, sql } from '../sql';
+import { THRESHOLD_EVENT_COLUMNS, type ThresholdEventRecord } from './model.types';
+
+/** A model version ready to score: its compiled program and settings. */
+export interface ScoringTarget {
+  readonly workspaceId: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly program: CheckedProgram;
+  readonly settings: ModelSettings;
+}
+
+export interface RescoreOptions {
+  /** The instant scored (windows, decay, inactivity are measured to it). */
+  readonly asOf: Date;
+  /** Only these leads; null: every lead of the workspace. */
+  readonly leadIds: readonly string[] | null;
+  /** Return the crossings written (incremental rescoring); bulk runs only count them. */
+  readonly returnCrossings: boolean;
+}
+
+export interface RescoreOutcome {
+  /** Leads scored. */
+  readonly rescored: number;
+  /** Leads whose stage changed (one threshold event each). */
+  readonly crossingCount: number;
+  /** The threshold events written, in id order; empty unless returnCrossings. */
+  readonly crossings: ThresholdEventRecord[];
+}
+
+/**
+ * Scores the leads under the target and stores the outcome; never commits.
+ * A lead's stage ranks: disqualified < no stage < thresholds by position, so a
+ * crossing is UP when the new rank is higher, DOWN otherwise.
+ */
+export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, options: RescoreOptions): Promise<RescoreOutcome> {
+  const ws = sql.value(target.workspaceId);
+  const model = sql.value(target.modelId);
+  const version = sql.value(target.version);
+  const asOf = sql.value(options.asOf.toISOString());
+  const stages = sql.value([...target.settings.thresholds].sort((a, b) => a.position - b.position).map((t) => t.stage));
+  const disqualified = sql.value(DISQUALIFIED_STAGE);
+  const leadFilter = options.leadIds ? sql` AND s.lead_id = ANY(${sql.value(options.leadIds)}::uuid[])` : sql``;
+  const rank = (column: 'd.stage' | 'd.old_stage') =>
+    column === 'd.stage'
+      ? sql`CASE WHEN d.stage = ${disqualified} THEN -1 WHEN d.stage IS NULL THEN 0 ELSE array_position(${stages}::text[], d.stage) END`
+      : sql`CASE WHEN d.old_stage = ${disqualified} THEN -1 WHEN d.old_stage IS NULL THEN 0 ELSE array_position(${stages}::text[], d.old_stage) END`;
+  const crossingsOut = options.returnCrossings
+    ? sql`(SELECT coalesce(json_agg(c ORDER BY c.id::bigint), '[]'::json) FROM crossed c)`
+    : sql`'[]'::json`;
+
+  const statement = sql`
+    WITH new AS (${compileToSql(target.program, target.settings, {
+      workspaceId: target.workspaceId,
+      asOf: options.asOf,
+      leadIds: options.leadIds ?? undefined,
+    })}),
+    old AS (
+      SELECT s.lead_id, s.version, s.total, s.fit, s.engagement, s.stage FROM lead_scores s
+      WHERE s.workspace_id = ${ws}::uuid AND s.model_id = ${model}::uuid${leadFilter}
+    ),
+    upserted AS (
+      INSERT INTO lead_scores AS s (workspace_id, model_id, lead_id, version, total, fit, engagement, grade, stage, explanation, computed_at)
+      SELECT ${ws}::uuid, ${model}::uuid, n.lead_id, ${version}::int, n.total, n.fit, n.engagement, n.grade, n.stage, n.explanation, ${asOf}::timestamptz
+      FROM new n
+      ON CONFLICT (workspace_id, model_id, lead_id) DO UPDATE SET
+        version = excluded.version, total = excluded.total, fit = excluded.fit, engagement = excluded.engagement,
+        grade = excluded.grade, stage = excluded.stage, explanation = excluded.explanation, computed_at = excluded.computed_at
+      RETURNING 1
+    ),
+    d AS (
+      SELECT n.lead_id, n.total, n.fit, n.engagement, n.stage, o.total AS old_total, o.stage AS old_stage
+      FROM new n LEFT JOIN old o ON o.lead_id = n.lead_id
+      WHERE o.lead_id IS NULL OR o.version <> ${version}::int
+         OR (o.total, o.fit, o.engagement, o.stage) IS DISTINCT FROM (n.total, n.fit, n.engagement, n.stage)
+    ),
+    history AS (
+      INSERT INTO score_changes (workspace_id, model_id, lead_id, version, total, fit, engagement, stage, at)
+      SELECT ${ws}::uuid, ${model}::uuid, d.lead_id, ${version}::int, d.total, d.fit, d.engagement, d.stage, ${asOf}::timestamptz FROM d
+      RETURNING 1
+    ),
+    crossed AS (
+      INSERT INTO threshold_events AS te (workspace_id, model_id, lead_id, version, from_stage, to_stage, direction, total_before, total_after)
+      SELECT ${ws}::uuid, ${model}::uuid, d.lead_id, ${version}::int, d.old_stage, d.stage,
+        CASE WHEN ${rank('d.stage')} > ${rank('d.old_stage')} THEN 'UP' ELSE 'DOWN' END, d.old_total, d.total
+      FROM d WHERE d.old_stage IS DISTINCT FROM d.stage
+      ORDER BY d.lead_id
+      RETURNING ${sql.raw(THRESHOLD_EVENT_COLUMNS)}
+    )
+    SELECT (SELECT count(*) FROM upserted)::int AS rescored,
+           (SELECT count(*) FROM history)::int AS changed,
+           (SELECT count(*) FROM crossed)::int AS "crossingCount",
+           ${crossingsOut} AS crossings`;
+  const { text, values } = compile(statement);
+  const [row]: { rescored: number; crossingCount: number; crossings: RawCrossing[] }[] = await tx.query(text, values);
+  return {
+    rescored: row.rescored,
+    crossingCount: row.crossingCount,
+    crossings: row.crossings.map((c) => ({ ...c, occurredAt: new Date(c.occurredAt) })),
+  };
+}
+
+type RawCrossing = Omit<ThresholdEventRecord, 'occurredAt'> & { occurredAt: string };
