@@ -323,3 +323,22 @@ describe('bounded error reporting', () => {
     expect(diagnosticsOf('x\n'.repeat(MAX_SYNTAX_ERRORS))).toHaveLength(MAX_SYNTAX_ERRORS);
   });
 });
+
+describe('hints', () => {
+  it('says keywords are lower case', () => {
+    expectDiagnostics('+10 WHEN title is set').toEqual([
+      expect.objectContaining({ message: 'Expected "per" or "when" but found "WHEN". Keywords are written in lower case.' }),
+    ]);
+  });
+
+  it('says events take parentheses', () => {
+    expectDiagnostics('+10 when visited').toEqual([
+      expect.objectContaining({
+        message: 'Expected an operator like =, >=, in, contains or is set but found end of line. Events are written with parentheses, like visited("/pricing").',
+      }),
+    ]);
+    expectDiagnostics('+10 per opened_email').toEqual([
+      expect.objectContaining({ message: 'Expected "(" but found end of line. Events are written with parentheses, like opened_email().' }),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // Turns the parser's "expected" set into a sentence a marketer can act on:
 // "Expected "when" or "per" but found "wen"."
 
+import { SELECTOR_NAMES } from './catalog';
 import type { Expectation } from './generated/parser';
 
 const CONDITION = 'a condition like employees >= 200 or visited("/pricing")';
@@ -102,6 +103,20 @@ const CURLY_QUOTES = /[\u201c\u201d\u201e\u2018\u2019]/;
 
 export function syntaxMessage(expected: readonly Expectation[], line: string, index: number): string {
   const found = foundToken(line, index);
-  const hint = CURLY_QUOTES.test(line[index] ?? '') ? ' Text goes between straight double quotes ("), not curly ones.' : '';
-  return `Expected ${expectedPhrase(expected)} but found ${found.text}.${hint}`;
+  return `Expected ${expectedPhrase(expected)} but found ${found.text}.${hint(expected, line, index)}`;
+}
+
+/** A second sentence for the mistakes that are easy to make and hard to see. */
+function hint(expected: readonly Expectation[], line: string, index: number): string {
+  if (CURLY_QUOTES.test(line[index] ?? '')) return ' Text goes between straight double quotes ("), not curly ones.';
+  const literals = expected.flatMap((e) => (e.type === 'literal' ? [e.text] : []));
+  const word = /^[A-Za-z_]+/.exec(line.slice(index))?.[0];
+  if (word && word !== word.toLowerCase() && literals.includes(word.toLowerCase())) {
+    return ' Keywords are written in lower case.';
+  }
+  const previous = /([A-Za-z_]+)\s*$/.exec(line.slice(0, index))?.[1];
+  if (previous && SELECTOR_NAMES.includes(previous) && literals.includes('(')) {
+    return ` Events are written with parentheses, like ${previous}(${previous === 'visited' ? '"/pricing"' : ''}).`;
+  }
+  return '';
 }
