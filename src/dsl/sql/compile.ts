@@ -11,10 +11,11 @@
 
 import { sql, type SqlFragment } from '../../sql';
 import { DISQUALIFIED_STAGE, type CheckedProgram, type ModelSettings } from '../program';
-import { gradeCutoffs, planDecay, planStages, type DecayPlan } from '../score';
+import { gradeCutoffs, planDecay, planStages } from '../score';
 import { conditionSql } from './conditions';
+import { decayedSumSql } from './decay';
 import { AggregatePlanner, instant } from './events';
-import { float8, int4, int8, text, textArray, uuid, uuidArray } from './params';
+import { float8, int4, text, textArray, uuid, uuidArray } from './params';
 
 export interface SqlScoreOptions {
   readonly workspaceId: string;
@@ -26,23 +27,6 @@ export interface SqlScoreOptions {
 /** round(x::numeric, 2)::float8: the rounding of score.ts round2. */
 function round2(x: SqlFragment): SqlFragment {
   return sql`round((${x})::numeric, 2)::float8`;
-}
-
-/** factor(k) of score.ts decayFactor, as the same chain of multiplications. */
-function decayFactorSql(plan: DecayPlan, k: SqlFragment): SqlFragment {
-  let product = sql.raw('1::float8');
-  plan.factors.forEach((factor, i) => {
-    product = sql`(${product} * CASE WHEN (${k} & ${int8(2 ** i)}) <> 0 THEN ${float8(factor)} ELSE 1::float8 END)`;
-  });
-  if (plan.zeroFrom === null) return product;
-  return sql`CASE WHEN ${k} >= ${int8(plan.zeroFrom)} THEN 0::float8 ELSE ${product} END`;
-}
-
-/** score.ts decayedSum: per distinct bucket, ascending, (points * factor(k)) * count(k). */
-function decayedSumSql(points: number, plan: DecayPlan, buckets: SqlFragment): SqlFragment {
-  const k = sql.identifier('b', 'k');
-  const term = sql`(${float8(points)} * ${decayFactorSql(plan, k)}) * ${sql.identifier('b', 'n')}::float8`;
-  return sql`coalesce((SELECT sum(${term} ORDER BY ${k}) FROM (SELECT u.k, count(*) AS n FROM unnest(${buckets}) AS u(k) GROUP BY u.k) b), 0::float8)`;
 }
 
 function capSql(value: SqlFragment, max: number | null): SqlFragment {
