@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embeddedPostgres';
 
 declare global {
@@ -15,6 +16,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    await createSharedExtensions(process.env.DATABASE_URL);
     return;
   }
   const parent = mkdtempSync(path.join(tmpdir(), 'leadscore-test-'));
@@ -24,6 +26,22 @@ export default async function globalSetup(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   globalThis.__EMBEDDED_PG__ = pg;
   process.env.TEST_DATABASE_URL = pg.url;
+  await createSharedExtensions(pg.url);
+}
+
+/**
+ * Extensions live in `public`, shared by every test schema. Created once here:
+ * two test files migrating at the same moment would otherwise race on
+ * CREATE EXTENSION IF NOT EXISTS (it is not safe against concurrent creation).
+ */
+async function createSharedExtensions(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+  } finally {
+    await client.end();
+  }
 }
 
 function freePort(): Promise<number> {
