@@ -102,6 +102,12 @@ export const CASES: readonly Case[] = [
     },
   },
   {
+    name: 'not over `not in []` on a missing attribute: the inner test is false, so the outer one is true',
+    source: '+1 when not (attributes.plan not in [])\n+2 when not (employees not in [])\n+4 when title not in []',
+    lead: emptyLead({ title: 'x' }),
+    expected: { fit: 7, engagement: 0, total: 7, grade: 'D', stage: null, explanation: [[1, 'fit', 1, null], [2, 'fit', 2, null], [3, 'fit', 4, null]] },
+  },
+  {
     name: 'contains / starts_with / ends_with, case-insensitive; ß is not ss, ẞ lower-cases to ß',
     source: [
       '-30 when email ends_with "@GMAIL.com"',

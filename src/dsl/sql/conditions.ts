@@ -42,6 +42,12 @@ function isTrue(expr: SqlFragment): SqlFragment {
   return sql`(${expr}) IS TRUE`;
 }
 
+/** `v [not] in list`, false when v is missing: `NULL = ANY('{}')` is false, not NULL, so the guard is explicit. */
+function membership(value: SqlFragment, list: SqlFragment, negated: boolean): SqlFragment {
+  const member = sql`${value} = ANY(${list})`;
+  return isTrue(negated ? sql`${value} IS NOT NULL AND NOT (${member})` : member);
+}
+
 export function conditionSql(c: Condition, events: AggregatePlanner, asOf: Instant): SqlFragment {
   switch (c.kind) {
     case 'and':
@@ -56,14 +62,10 @@ export function conditionSql(c: Condition, events: AggregatePlanner, asOf: Insta
       return isTrue(sql`${loweredExpr(c.attribute)} ${c.op === 'eq' ? sql.raw('=') : sql.raw('<>')} ${text(simpleLower(c.value))}`);
     case 'numberCompare':
       return isTrue(sql`${numberExpr(c.attribute)} ${numberOpSql(c.op)} ${float8(c.value)}`);
-    case 'stringIn': {
-      const member = sql`${loweredExpr(c.attribute)} = ANY(${textArray(c.values.map(simpleLower))})`;
-      return isTrue(c.negated ? sql`NOT (${member})` : member);
-    }
-    case 'numberIn': {
-      const member = sql`${numberExpr(c.attribute)} = ANY(${float8Array(c.values)})`;
-      return isTrue(c.negated ? sql`NOT (${member})` : member);
-    }
+    case 'stringIn':
+      return membership(loweredExpr(c.attribute), textArray(c.values.map(simpleLower)), c.negated);
+    case 'numberIn':
+      return membership(numberExpr(c.attribute), float8Array(c.values), c.negated);
     case 'text': {
       const v = likeLiteral(simpleLower(c.value));
       const pattern = c.op === 'contains' ? `%${v}%` : c.op === 'starts_with' ? `${v}%` : `%${v}`;
