@@ -3,6 +3,13 @@
 import DataLoader from 'dataloader';
 import type { LeadRecord } from '../leads/lead.model';
 import type { EventPage } from '../leads/lead.query';
+import type {
+  LeadScoreRecord,
+  ModelVersionRecord,
+  ScoreChangeRecord,
+  ScoringModelRecord,
+  ThresholdRecord,
+} from '../scoring/model.types';
 import type { Services } from '../services';
 
 export interface EventPageKey {
@@ -11,33 +18,74 @@ export interface EventPageKey {
   readonly after: string | null;
 }
 
+export interface LeadModelKey {
+  readonly leadId: string;
+  readonly modelId: string;
+}
+
+export interface HistoryKey extends LeadModelKey {
+  readonly first: number;
+}
+
 export interface Loaders {
   readonly leadById: DataLoader<string, LeadRecord | null>;
   /** One statement per distinct (first, after) among the keys of a tick. */
   readonly eventPage: DataLoader<EventPageKey, EventPage, string>;
+  readonly modelById: DataLoader<string, ScoringModelRecord | null>;
+  /** The workspace's default model id (key: 'default'), looked up once per request. */
+  readonly defaultModelId: DataLoader<'default', string | null>;
+  readonly thresholdsOfModel: DataLoader<string, ThresholdRecord[]>;
+  readonly versionsOfModel: DataLoader<string, ModelVersionRecord[]>;
+  readonly score: DataLoader<LeadModelKey, LeadScoreRecord | null, string>;
+  readonly scoresOfLead: DataLoader<string, LeadScoreRecord[]>;
+  /** One statement per distinct `first` among the keys of a tick. */
+  readonly history: DataLoader<HistoryKey, ScoreChangeRecord[], string>;
+}
+
+/** Batches keys that share parameters into one call each. */
+function groupedLoader<K, V>(
+  groupOf: (key: K) => string,
+  load: (group: readonly K[]) => Promise<readonly V[]>,
+  cacheKeyFn: (key: K) => string,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, K[]>();
+      for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+      const values = new Map<K, V>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const result = await load(group);
+          group.forEach((key, i) => values.set(key, result[i]));
+        }),
+      );
+      return keys.map((key) => values.get(key)!);
+    },
+    { cacheKeyFn },
+  );
 }
 
 export function createLoaders(services: Services, workspaceId: string): Loaders {
   return {
     leadById: new DataLoader((ids) => services.leadQuery.leadsByIds(workspaceId, ids)),
-    eventPage: new DataLoader(
-      async (keys) => {
-        const groups = new Map<string, EventPageKey[]>();
-        for (const key of keys) {
-          const group = `${key.first}|${key.after ?? ''}`;
-          groups.set(group, [...(groups.get(group) ?? []), key]);
-        }
-        const pages = new Map<EventPageKey, EventPage>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const { first, after } = group[0];
-            const result = await services.leadQuery.eventPages(workspaceId, group.map((k) => k.leadId), first, after);
-            group.forEach((key, i) => pages.set(key, result[i]));
-          }),
-        );
-        return keys.map((key) => pages.get(key)!);
-      },
-      { cacheKeyFn: (key) => `${key.leadId}|${key.first}|${key.after ?? ''}` },
+    eventPage: groupedLoader(
+      (key) => `${key.first}|${key.after ?? ''}`,
+      (group) => services.leadQuery.eventPages(workspaceId, group.map((k) => k.leadId), group[0].first, group[0].after),
+      (key) => `${key.leadId}|${key.first}|${key.after ?? ''}`,
+    ),
+    modelById: new DataLoader((ids) => services.models.modelsByIds(workspaceId, ids)),
+    defaultModelId: new DataLoader(async (keys) => {
+      const id = await services.models.resolveModelId(workspaceId, null);
+      return keys.map(() => id);
+    }),
+    thresholdsOfModel: new DataLoader((ids) => services.models.thresholdsOfModels(workspaceId, ids)),
+    versionsOfModel: new DataLoader((ids) => services.models.versionsOfModels(workspaceId, ids)),
+    score: new DataLoader((keys) => services.scores.scores(workspaceId, keys), { cacheKeyFn: (k) => `${k.leadId}|${k.modelId}` }),
+    scoresOfLead: new DataLoader((ids) => services.scores.scoresOfLeads(workspaceId, ids)),
+    history: groupedLoader(
+      (key) => String(key.first),
+      (group) => services.scores.history(workspaceId, group, group[0].first),
+      (key) => `${key.leadId}|${key.modelId}|${key.first}`,
     ),
   };
 }

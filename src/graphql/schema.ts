@@ -6,9 +6,26 @@ import { buildSchema } from 'type-graphql';
 import { EventResolver } from './resolvers/event.resolver';
 import { LeadResolver } from './resolvers/lead.resolver';
 import { LeadConnectionResolver } from './resolvers/leadConnection.resolver';
+import { LeadScoreResolver, LeadScoresResolver } from './resolvers/leadScore.resolver';
+import { ModelStatsResolver, ModelVersionResolver } from './resolvers/modelVersion.resolver';
+import { LeadScoreDiffResolver, RulesResolver } from './resolvers/rules.resolver';
+import { ScoringModelResolver } from './resolvers/scoringModel.resolver';
+import { ThresholdEventResolver } from './resolvers/thresholdEvent.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const RESOLVERS = [LeadResolver, LeadConnectionResolver, EventResolver] as const;
+export const RESOLVERS = [
+  LeadResolver,
+  LeadConnectionResolver,
+  EventResolver,
+  LeadScoresResolver,
+  LeadScoreResolver,
+  ScoringModelResolver,
+  ModelVersionResolver,
+  ModelStatsResolver,
+  ThresholdEventResolver,
+  RulesResolver,
+  LeadScoreDiffResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

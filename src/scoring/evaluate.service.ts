@@ -8,11 +8,10 @@ import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import { EVENT_COLUMNS, LEAD_COLUMNS, type EventRecord, type LeadRecord } from '../leads/lead.model';
 import { eventFacts, leadFacts } from './leadFacts';
-import type { ScoringModelRecord } from './model.types';
 import { compileForModel, loadModel, loadPublishedTarget, loadThresholds } from './scoringModel.store';
 
 export interface Evaluation extends ScoreResult {
-  readonly model: ScoringModelRecord;
+  readonly modelId: string;
   /** The version scored; 0 for a source that is not stored. */
   readonly version: number;
   readonly computedAt: Date;
@@ -45,6 +44,6 @@ export class EvaluateService {
       [workspaceId, leadId, asOf.toISOString()],
     );
     const score = planJs(target.program, target.settings)(leadFacts(leads[0]), events.map(eventFacts), asOf.getTime());
-    return { ...score, model, version: target.version, computedAt: asOf };
+    return { ...score, modelId: model.id, version: target.version, computedAt: asOf };
   }
 }

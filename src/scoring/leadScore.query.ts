@@ -85,7 +85,7 @@ export class LeadScoreQuery {
   async stats(workspaceId: string, modelId: string): Promise<ModelStatsRecord> {
     const stages: (StageCountRecord & { average: number | null })[] = await this.db.query(
       `SELECT s.stage, count(*)::int AS count, avg(s.total) AS average FROM lead_scores s
-       WHERE s.workspace_id = $1 AND s.model_id = $2 GROUP BY s.stage ORDER BY count(*) DESC, s.stage`,
+       WHERE s.workspace_id = $1 AND s.model_id = $2 GROUP BY s.stage ORDER BY count(*) DESC, s.stage NULLS FIRST`,
       [workspaceId, modelId],
     );
     const leadCount = stages.reduce((n, s) => n + s.count, 0);

@@ -65,9 +65,9 @@ export class PreviewService {
         (count(*) FILTER (WHERE total_before IS DISTINCT FROM total_after OR stage_before IS DISTINCT FROM stage_after))::int AS "changedCount",
         round(avg(total_before)::numeric, 2)::float8 AS "averageTotalBefore",
         round(avg(total_after)::numeric, 2)::float8 AS "averageTotalAfter",
-        (SELECT coalesce(json_agg(json_build_object('stage', stage, 'count', n) ORDER BY n DESC, stage), '[]'::json)
+        (SELECT coalesce(json_agg(json_build_object('stage', stage, 'count', n) ORDER BY n DESC, stage NULLS FIRST), '[]'::json)
            FROM (SELECT stage_before AS stage, count(*)::int AS n FROM j WHERE total_before IS NOT NULL GROUP BY 1) b) AS "stagesBefore",
-        (SELECT coalesce(json_agg(json_build_object('stage', stage, 'count', n) ORDER BY n DESC, stage), '[]'::json)
+        (SELECT coalesce(json_agg(json_build_object('stage', stage, 'count', n) ORDER BY n DESC, stage NULLS FIRST), '[]'::json)
            FROM (SELECT stage_after AS stage, count(*)::int AS n FROM j GROUP BY 1) a) AS "stagesAfter",
         (SELECT coalesce(json_agg(json_build_object('leadId', lead_id, 'totalBefore', total_before, 'totalAfter', total_after,
                  'stageBefore', stage_before, 'stageAfter', stage_after) ORDER BY delta DESC, lead_id), '[]'::json)

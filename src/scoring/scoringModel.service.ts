@@ -147,7 +147,8 @@ export class ScoringModelService {
       const stored = await loadVersion(tx, workspaceId, modelId, chosen);
       if (!stored) throw new AppError(ErrorCode.NOT_FOUND, `This model has no version ${chosen}`, { field: 'version' });
       const target = compileForModel(stored.source, model, await loadThresholds(tx, workspaceId, modelId), chosen);
-      const [updated]: ScoringModelRecord[] = await tx.query(
+      // TypeORM returns [rows, count] for UPDATE ... RETURNING.
+      const [[updated]]: [ScoringModelRecord[], number] = await tx.query(
         `UPDATE scoring_models m SET published_version = $3, draft_version = CASE WHEN draft_version = $3 THEN NULL ELSE draft_version END,
            updated_at = now()
          WHERE m.workspace_id = $1 AND m.id = $2 RETURNING ${MODEL_COLUMNS}`,

@@ -25,12 +25,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { maxBatchSize?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBatchSize?: number; now?: () => Date } = {}): Promise<TestServer> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const metrics = createMetrics();
   const db = await createTestDatabase({ logger: new SqlLogger(logger, (operation) => metrics.sqlStatements.inc({ operation })) });
   await ensureDefaultWorkspace(db.dataSource);
-  const services = createServices(db.dataSource, { maxBatchSize: options.maxBatchSize ?? 5000 });
+  const services = createServices(db.dataSource, { maxBatchSize: options.maxBatchSize ?? 5000, now: options.now });
   const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics });
   const gql = async <T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${server.url}/graphql`, {

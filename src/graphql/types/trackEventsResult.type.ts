@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ThresholdEventType } from './thresholdEvent.type';
 
 @ObjectType('TrackEventsResult')
 export class TrackEventsResultType {
@@ -10,4 +11,7 @@ export class TrackEventsResultType {
 
   @Field(() => Int, { description: 'Leads rescored under the published models.' })
   rescoredLeads!: number;
+
+  @Field(() => [ThresholdEventType], { description: 'The stage changes these events caused, committed with them.' })
+  thresholdEvents!: ThresholdEventType[];
 }
