@@ -4,6 +4,7 @@
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
+import { seedDemoModel } from './demo/demoModel';
 import { seedDemo } from './demo/seedDemo';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
     onStatement: (operation) => metrics.sqlStatements.inc({ operation }),
   });
   const db = database.dataSource;
+  const services = createServices(db, config);
   if (config.seedDemo) {
     const seeded = await seedDemo(db, DEFAULT_WORKSPACE_ID);
     logger.info(seeded, seeded.skipped ? 'demo data already present' : 'demo data seeded');
+    const scored = await seedDemoModel(services.modelAdmin, services.models, DEFAULT_WORKSPACE_ID);
+    if (scored) logger.info({ scored }, 'demo scoring model published');
   }
-  const services = createServices(db, config);
   const server = await startServer({ port: config.port, services, logger, metrics, production: config.production });
   logger.info({ url: `${server.url}/graphql` }, 'listening');
   if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded);
@@ -65,9 +68,9 @@ function printWelcome(url: string, embedded: boolean): void {
     Metrics               ${url}/metrics
     Database              ${embedded ? 'embedded PostgreSQL (data in .pgdata/)' : 'DATABASE_URL'}
 
-  Try first, in the explorer:
-    { leads(first: 5, orderBy: {field: LAST_ACTIVITY_AT, direction: DESC}) {
-        totalCount edges { node { email company lastActivityAt events(first: 3) { edges { node { type occurredAt properties } } } } } } }
+  Try first, in the explorer (the hottest leads and why):
+    { leads(first: 5, orderBy: {field: TOTAL, direction: DESC}) { totalCount edges { node {
+        email company title score { total grade stage explanation { line rule points } } } } } }
 
 `);
 }
