@@ -46,7 +46,7 @@ describe('reading leads through GraphQL', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const { leads } = await t.data(PAGE, { ...variables, after });
+      const { leads }: Record<string, any> = await t.data(PAGE, { ...variables, after });
       seen.push(...leads.edges.map((e: any) => e.node.externalId));
       if (!leads.pageInfo.hasNextPage) break;
       after = leads.pageInfo.endCursor;
@@ -114,7 +114,7 @@ describe('reading leads through GraphQL', () => {
     const times: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const { lead } = await t.data(EVENTS, { id: leadByEmail.id, after });
+      const { lead }: Record<string, any> = await t.data(EVENTS, { id: leadByEmail.id, after });
       times.push(...lead.events.edges.map((e: any) => e.node.occurredAt));
       if (!lead.events.pageInfo.hasNextPage) break;
       after = lead.events.pageInfo.endCursor;
