@@ -16,11 +16,19 @@ import type { GradeBands, ModelSettings, ThresholdSetting } from './program';
  */
 export function round2(x: number): number {
   if (!Number.isFinite(x)) return x;
-  if (Math.abs(x) < 1e13) {
-    // Fast path: x is already the double nearest to some n/100 (|n| < 1e15, so
-    // 15 digits keep n/100 exactly and the round trip gives x back).
-    const r = Math.round(x * 100) / 100;
-    if (r === x) return x === 0 ? 0 : x;
+  const a = Math.abs(x);
+  if (a < 1e9) {
+    // Fast path. Below 1e9, keeping 15 digits moves x by at most 5e-7, and
+    // a * 100 is off by at most ~1e-5; so unless a * 100 is within 1e-4 of a
+    // half, both roundings land on the same integer n, and n / 100 (one
+    // correctly rounded division) is the double nearest to the decimal n/100.
+    const y = a * 100;
+    const n = Math.floor(y);
+    const f = y - n;
+    if (f < 0.4999 || f > 0.5001) {
+      const r = (f > 0.5 ? n + 1 : n) / 100;
+      return r === 0 ? 0 : x < 0 ? -r : r;
+    }
   }
   return slowRound2(x);
 }

@@ -16,6 +16,31 @@ export interface EvalContext {
   lead: LeadFacts;
   events: EventTotals;
   asOf: number;
+  /** Lower-cased string attributes, per LoweredSlots slot; undefined: not computed yet in this evaluation. */
+  lowered: (string | null | undefined)[];
+}
+
+/** Gives each distinct attribute compared as lower-cased text one cache slot, so it is lowered once per evaluation. */
+export class LoweredSlots {
+  private readonly slots = new Map<string, number>();
+  slotOf(ref: AttributeRef): number {
+    const key = `${ref.kind}:${ref.name}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+  get size(): number {
+    return this.slots.size;
+  }
+}
+
+/** What compiling conditions registers: event counters and lowered-attribute slots. */
+export interface PlanContext {
+  readonly events: EventPlanner;
+  readonly lowered: LoweredSlots;
 }
 
 export type CompiledCondition = (ctx: EvalContext) => boolean;
@@ -54,12 +79,18 @@ function stringOf(ref: AttributeRef): (lead: LeadFacts) => string | null {
   };
 }
 
-/** The attribute lower-cased, or null. */
-function loweredOf(ref: AttributeRef): (lead: LeadFacts) => string | null {
+/** The attribute lower-cased, or null; cached in the evaluation context. */
+function loweredOf(ref: AttributeRef, plan: PlanContext): (ctx: EvalContext) => string | null {
   const str = stringOf(ref);
-  return (lead) => {
-    const v = str(lead);
-    return v === null ? null : simpleLower(v);
+  const slot = plan.lowered.slotOf(ref);
+  return (ctx) => {
+    let v = ctx.lowered[slot];
+    if (v === undefined) {
+      const raw = str(ctx.lead);
+      v = raw === null ? null : simpleLower(raw);
+      ctx.lowered[slot] = v;
+    }
+    return v;
   };
 }
 
@@ -94,10 +125,11 @@ export function compareNumbers(op: NumberOp, a: number, b: number): boolean {
   }
 }
 
-export function compileCondition(c: Condition, events: EventPlanner): CompiledCondition {
+export function compileCondition(c: Condition, plan: PlanContext): CompiledCondition {
+  const events = plan.events;
   switch (c.kind) {
     case 'and': {
-      const items = c.items.map((i) => compileCondition(i, events));
+      const items = c.items.map((i) => compileCondition(i, plan));
       if (items.length === 2) {
         const [a, b] = items;
         return (ctx) => a(ctx) && b(ctx);
@@ -105,7 +137,7 @@ export function compileCondition(c: Condition, events: EventPlanner): CompiledCo
       return (ctx) => items.every((i) => i(ctx));
     }
     case 'or': {
-      const items = c.items.map((i) => compileCondition(i, events));
+      const items = c.items.map((i) => compileCondition(i, plan));
       if (items.length === 2) {
         const [a, b] = items;
         return (ctx) => a(ctx) || b(ctx);
@@ -113,16 +145,16 @@ export function compileCondition(c: Condition, events: EventPlanner): CompiledCo
       return (ctx) => items.some((i) => i(ctx));
     }
     case 'not': {
-      const item = compileCondition(c.item, events);
+      const item = compileCondition(c.item, plan);
       return (ctx) => !item(ctx);
     }
     case 'stringCompare': {
-      const get = loweredOf(c.attribute);
+      const get = loweredOf(c.attribute, plan);
       const value = simpleLower(c.value);
       return c.op === 'eq'
-        ? (ctx) => get(ctx.lead) === value
+        ? (ctx) => get(ctx) === value
         : (ctx) => {
-            const v = get(ctx.lead);
+            const v = get(ctx);
             return v !== null && v !== value;
           };
     }
@@ -135,11 +167,11 @@ export function compileCondition(c: Condition, events: EventPlanner): CompiledCo
       };
     }
     case 'stringIn': {
-      const get = loweredOf(c.attribute);
+      const get = loweredOf(c.attribute, plan);
       const values = new Set(c.values.map(simpleLower));
       const negated = c.negated;
       return (ctx) => {
-        const v = get(ctx.lead);
+        const v = get(ctx);
         return v !== null && values.has(v) !== negated;
       };
     }
@@ -153,7 +185,7 @@ export function compileCondition(c: Condition, events: EventPlanner): CompiledCo
       };
     }
     case 'text': {
-      const get = loweredOf(c.attribute);
+      const get = loweredOf(c.attribute, plan);
       const value = simpleLower(c.value);
       const test =
         c.op === 'contains'
@@ -162,7 +194,7 @@ export function compileCondition(c: Condition, events: EventPlanner): CompiledCo
             ? (s: string) => s.startsWith(value)
             : (s: string) => s.endsWith(value);
       return (ctx) => {
-        const v = get(ctx.lead);
+        const v = get(ctx);
         return v !== null && test(v);
       };
     }

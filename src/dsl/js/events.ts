@@ -4,29 +4,30 @@
 // so an event is only tested against the filters of its own type).
 
 import type { EventFacts } from '../facts';
-import { compileGlob, globMatches, type Glob } from '../glob';
+import { compileGlob, globMatches } from '../glob';
 import type { EventFilter } from '../program';
 import { decayBucket } from '../score';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
-type PropertyMatcher =
-  | { readonly key: string; readonly op: 'eq'; readonly value: string }
-  | { readonly key: string; readonly op: 'glob'; readonly glob: Glob };
+/** Whether an event passes every property test of a filter, given the event's values of its type's keys. */
+type ValuesMatcher = (values: readonly unknown[]) => boolean;
 
 interface FilterPlan {
-  readonly matchers: readonly PropertyMatcher[];
-  /** Counter slots fed by this filter, with their window (null: none). */
-  readonly counters: { slot: number; withinMs: number | null }[];
-  /** Bucket lists fed by this filter. */
-  readonly buckets: { slot: number; withinMs: number | null; everyMs: number }[];
+  readonly filter: EventFilter;
+  /** Set by build(), once the keys of the type are known. */
+  matches: ValuesMatcher;
+  /** Counter slots fed by this filter; each slot has a window (see EventPlanner.windows). */
+  readonly counters: number[];
+  /** Bucket lists fed by this filter, with their decay period and window slot (set by build(): counters come first). */
+  readonly buckets: { slot: number; window: number; everyMs: number }[];
 }
 
 /** Collects slots while planning; `build()` freezes the scanner. */
 export class EventPlanner {
   private readonly filters = new Map<string, { type: string; plan: FilterPlan }>();
   private readonly counterSlots = new Map<string, number>();
-  private bucketSlots = 0;
+  /** withinMs per window slot: counter slots first, then one per bucket list (null: no window). */
+  private readonly counterWindows: (number | null)[] = [];
+  private readonly bucketWindows: (number | null)[] = [];
 
   /** The counter slot of (filter, window); equal pairs share one slot. */
   counter(filter: EventFilter, withinMs: number | null): number {
@@ -35,15 +36,17 @@ export class EventPlanner {
     if (slot === undefined) {
       slot = this.counterSlots.size;
       this.counterSlots.set(key, slot);
-      this.filterPlan(filter).counters.push({ slot, withinMs });
+      this.counterWindows.push(withinMs);
+      this.filterPlan(filter).counters.push(slot);
     }
     return slot;
   }
 
   /** A new bucket list of (filter, window, decay period): the decay buckets of matching events. */
   bucketList(filter: EventFilter, withinMs: number | null, everyMs: number): number {
-    const slot = this.bucketSlots++;
-    this.filterPlan(filter).buckets.push({ slot, withinMs, everyMs });
+    const slot = this.bucketWindows.length;
+    this.bucketWindows.push(withinMs);
+    this.filterPlan(filter).buckets.push({ slot, window: -1, everyMs });
     return slot;
   }
 
@@ -54,17 +57,25 @@ export class EventPlanner {
       list.push(plan);
       byType.set(type, list);
     }
-    return new EventScanner(byType, this.counterSlots.size, this.bucketSlots);
+    // Each property key of a type is read once per event, whatever the number of filters testing it.
+    const types = [...byType.keys()];
+    const keys = types.map((type) => {
+      const plans = byType.get(type) ?? [];
+      const typeKeys = [...new Set(plans.flatMap((p) => p.filter.properties.map((t) => t.key)))];
+      for (const p of plans) {
+        p.matches = valuesMatcher(p.filter, typeKeys);
+        for (const b of p.buckets) b.window = this.counterWindows.length + b.slot;
+      }
+      return typeKeys;
+    });
+    return new EventScanner(types, keys, [...byType.values()], this.counterWindows.length, [...this.counterWindows, ...this.bucketWindows]);
   }
 
   private filterPlan(filter: EventFilter): FilterPlan {
     const key = filterKey(filter);
     let entry = this.filters.get(key);
     if (!entry) {
-      const matchers = filter.properties.map((p): PropertyMatcher =>
-        p.op === 'eq' ? { key: p.key, op: 'eq', value: p.value } : { key: p.key, op: 'glob', glob: compileGlob(p.value) },
-      );
-      entry = { type: filter.type, plan: { matchers, counters: [], buckets: [] } };
+      entry = { type: filter.type, plan: { filter, matches: () => false, counters: [], buckets: [] } };
       this.filters.set(key, entry);
     }
     return entry.plan;
@@ -86,43 +97,73 @@ export interface EventTotals {
 
 export class EventScanner {
   private readonly totals: EventTotals;
+  /** Per window slot, per scan: the exclusive lower bound asOf - withinMs (-Infinity: no window). */
+  private readonly lowerBounds: Float64Array;
+  /** The current event's values of its type's keys. */
+  private readonly values: unknown[] = [];
 
+  /** Event types with filters, and their filters (a short list: a linear scan beats hashing here). */
   constructor(
-    private readonly byType: ReadonlyMap<string, readonly FilterPlan[]>,
+    private readonly types: readonly string[],
+    private readonly keysByType: readonly (readonly string[])[],
+    private readonly plansByType: readonly (readonly FilterPlan[])[],
     counterCount: number,
-    bucketCount: number,
+    private readonly windows: readonly (number | null)[],
   ) {
+    const bucketCount = windows.length - counterCount;
     this.totals = { counts: new Int32Array(counterCount), buckets: Array.from({ length: bucketCount }, () => []), last: null };
+    this.lowerBounds = new Float64Array(windows.length);
   }
 
   /** Events after asOf do not exist; a window is asOf - within < occurred_at <= asOf. */
   scan(events: readonly EventFacts[], asOf: number): EventTotals {
-    const totals = this.totals;
-    totals.counts.fill(0);
-    for (const list of totals.buckets) list.length = 0;
-    let last: number | null = null;
+    const { counts, buckets } = this.totals;
+    counts.fill(0);
+    for (let i = 0; i < buckets.length; i++) buckets[i].length = 0;
+    const lo = this.lowerBounds;
+    for (let i = 0; i < lo.length; i++) {
+      const w = this.windows[i];
+      lo[i] = w === null ? -Infinity : asOf - w;
+    }
+    let last = -Infinity;
+    const { types, keysByType, plansByType } = this;
+    const values = this.values;
     const n = Array.isArray(events) ? events.length : 0;
     for (let i = 0; i < n; i++) {
       const e = events[i];
       if (e === null || typeof e !== 'object') continue;
       const t = e.occurredAt;
       if (!(t <= asOf)) continue;
-      if (last === null || t > last) last = t;
-      const plans = this.byType.get(e.type);
-      if (plans === undefined) continue;
-      for (const plan of plans) {
-        if (!propertiesMatch(plan.matchers, e.properties)) continue;
-        for (const c of plan.counters) {
-          if (c.withinMs === null || t > asOf - c.withinMs) totals.counts[c.slot]++;
+      if (t > last) last = t;
+      const type = e.type;
+      let k = 0;
+      while (k < types.length && types[k] !== type) k++;
+      if (k === types.length) continue;
+      const plans = plansByType[k];
+      const keys = keysByType[k];
+      if (keys.length > 0) {
+        const props = e.properties;
+        const ok = props !== null && typeof props === 'object';
+        for (let j = 0; j < keys.length; j++) values[j] = ok ? props[keys[j]] : undefined;
+      }
+      for (let p = 0; p < plans.length; p++) {
+        const plan = plans[p];
+        if (!plan.matches(values)) continue;
+        const cs = plan.counters;
+        for (let j = 0; j < cs.length; j++) {
+          const slot = cs[j];
+          if (t > lo[slot]) counts[slot]++;
         }
-        for (const b of plan.buckets) {
-          if (b.withinMs === null || t > asOf - b.withinMs) totals.buckets[b.slot].push(decayBucket(asOf - t, b.everyMs));
+        const bs = plan.buckets;
+        for (let j = 0; j < bs.length; j++) {
+          const b = bs[j];
+          if (t > lo[b.window]) buckets[b.slot].push(decayBucket(asOf - t, b.everyMs));
         }
       }
     }
-    for (const list of totals.buckets) if (list.length > 1) list.sort(ascending);
-    totals.last = last;
-    return totals;
+    for (let i = 0; i < buckets.length; i++) if (buckets[i].length > 1) buckets[i].sort(ascending);
+    this.totals.last = last === -Infinity ? null : last;
+    return this.totals;
   }
 }
 
@@ -130,14 +171,34 @@ function ascending(a: number, b: number): number {
   return a - b;
 }
 
-function propertiesMatch(matchers: readonly PropertyMatcher[], properties: Readonly<Record<string, unknown>> | null | undefined): boolean {
-  if (matchers.length === 0) return true;
-  if (properties === null || typeof properties !== 'object') return false;
-  for (const m of matchers) {
-    if (!hasOwn.call(properties, m.key)) return false;
-    const v = properties[m.key];
-    if (typeof v !== 'string') return false;
-    if (m.op === 'eq' ? v !== m.value : !globMatches(m.glob, v)) return false;
+/**
+ * One closure per filter over the event's values of its type's keys. A value
+ * matches only when it is a string: `v === value` with a string value implies
+ * that, and no property of Object.prototype is a string, so inherited names
+ * (`constructor`, ...) never match, as in SQL.
+ */
+function valuesMatcher(filter: EventFilter, typeKeys: readonly string[]): ValuesMatcher {
+  const tests = filter.properties.map((t): ((v: unknown) => boolean) => {
+    if (t.op === 'eq') {
+      const value = t.value;
+      return (v) => v === value;
+    }
+    const glob = compileGlob(t.value);
+    if (glob.pieces.length === 1) {
+      const value = glob.pieces[0];
+      return (v) => v === value;
+    }
+    return (v) => typeof v === 'string' && globMatches(glob, v);
+  });
+  const at = filter.properties.map((t) => typeKeys.indexOf(t.key));
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) {
+    const [i] = at;
+    const [test] = tests;
+    return (values) => test(values[i]);
   }
-  return true;
+  return (values) => {
+    for (let j = 0; j < tests.length; j++) if (!tests[j](values[at[j]])) return false;
+    return true;
+  };
 }

@@ -16,7 +16,7 @@ import {
   thresholdLevel,
   totalOf,
 } from '../score';
-import { compileCondition, type CompiledCondition, type EvalContext } from './conditions';
+import { compileCondition, LoweredSlots, type CompiledCondition, type EvalContext, type PlanContext } from './conditions';
 import { EventPlanner } from './events';
 
 export type JsScorer = (lead: LeadFacts, events: readonly EventFacts[], asOf: number) => ScoreResult;
@@ -47,6 +47,7 @@ const EMPTY_LEAD: LeadFacts = {
 
 export function planJs(program: CheckedProgram, settings: ModelSettings): JsScorer {
   const events = new EventPlanner();
+  const planContext: PlanContext = { events, lowered: new LoweredSlots() };
   const pointRules: PointRule[] = [];
   const qualifies: { level: number; condition: CompiledCondition }[] = [];
   const disqualifies: CompiledCondition[] = [];
@@ -55,7 +56,7 @@ export function planJs(program: CheckedProgram, settings: ModelSettings): JsScor
   for (const rule of program.rules) {
     switch (rule.kind) {
       case 'when': {
-        const condition = compileCondition(rule.condition, events);
+        const condition = compileCondition(rule.condition, planContext);
         const points = rule.points;
         pointRules.push({
           line: rule.line,
@@ -84,11 +85,11 @@ export function planJs(program: CheckedProgram, settings: ModelSettings): JsScor
       case 'qualify': {
         const level = stages.levelOf.get(rule.stage);
         // A stage that names no threshold cannot raise anything (the checker reports it when thresholds are known).
-        if (level !== undefined) qualifies.push({ level, condition: compileCondition(rule.condition, events) });
+        if (level !== undefined) qualifies.push({ level, condition: compileCondition(rule.condition, planContext) });
         break;
       }
       case 'disqualify':
-        disqualifies.push(compileCondition(rule.condition, events));
+        disqualifies.push(compileCondition(rule.condition, planContext));
         break;
       default: {
         const _exhaustive: never = rule;
@@ -100,11 +101,14 @@ export function planJs(program: CheckedProgram, settings: ModelSettings): JsScor
   const scanner = events.build();
   const cutoffs = gradeCutoffs(settings.gradeBands, settings.maxScore);
 
+  const loweredCount = planContext.lowered.size;
+
   return (lead, leadEvents, asOf) => {
     const ctx: EvalContext = {
       lead: lead !== null && typeof lead === 'object' ? lead : EMPTY_LEAD,
       events: scanner.scan(leadEvents, asOf),
       asOf,
+      lowered: new Array<string | null | undefined>(loweredCount).fill(undefined),
     };
     let fitSum = 0;
     let engagementSum = 0;
@@ -129,7 +133,9 @@ export function planJs(program: CheckedProgram, settings: ModelSettings): JsScor
     const total = totalOf(settings, fit, engagement);
 
     let stage: string | null;
-    if (disqualifies.some((d) => d(ctx))) {
+    let disqualified = false;
+    for (let i = 0; i < disqualifies.length && !disqualified; i++) disqualified = disqualifies[i](ctx);
+    if (disqualified) {
       stage = DISQUALIFIED_STAGE;
     } else {
       let level = thresholdLevel(stages, total, fit);
