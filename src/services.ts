@@ -2,6 +2,7 @@
 
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
+import { notifySink, type CrossingSink } from './realtime/crossingSink';
 import { EventService } from './leads/event.service';
 import { LeadQuery } from './leads/lead.query';
 import { LeadService } from './leads/lead.service';
@@ -30,11 +31,14 @@ export interface Services {
 export interface ServiceOptions extends Pick<Config, 'maxBatchSize'> {
   /** The clock scoring uses (default: now); tests move it to test time-driven scores. */
   readonly now?: () => Date;
+  /** Told of threshold events written (default: NOTIFY the other processes). */
+  readonly sink?: CrossingSink;
 }
 
 export function createServices(db: DataSource, options: ServiceOptions): Services {
   const now = options.now ?? (() => new Date());
-  const rescorer = new LeadRescorer(now);
+  const sink = options.sink ?? notifySink;
+  const rescorer = new LeadRescorer(sink, now);
   return {
     db,
     leads: new LeadService(db, {
@@ -51,7 +55,7 @@ export function createServices(db: DataSource, options: ServiceOptions): Service
     leadQuery: new LeadQuery(db),
     leadList: new LeadListQuery(db),
     models: new ScoringModelQuery(db),
-    modelAdmin: new ScoringModelService(db, now),
+    modelAdmin: new ScoringModelService(db, sink, now),
     scores: new LeadScoreQuery(db),
     evaluate: new EvaluateService(db),
     preview: new PreviewService(db, now),

@@ -3,6 +3,7 @@
 // the caller's transaction, so the change and its scores commit together.
 
 import type { EntityManager } from 'typeorm';
+import type { CrossingSink } from '../realtime/crossingSink';
 import { MODEL_COLUMNS, type ScoringModelRecord, type ThresholdEventRecord } from './model.types';
 import { rescoreLeads, type ScoringTarget } from './rescore';
 import { loadPublishedTarget } from './scoringModel.store';
@@ -19,7 +20,11 @@ export class LeadRescorer {
   /** Compiled targets by model, version and last model change (thresholds bump it). */
   private readonly cache = new Map<string, ScoringTarget>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    /** Told of threshold events written (NOTIFY, webhooks). */
+    private readonly sink: CrossingSink,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Rescores the leads under each published model. Reads the models FOR SHARE,
@@ -37,7 +42,7 @@ export class LeadRescorer {
     for (const model of models) {
       const target = await this.target(tx, model);
       if (!target) continue;
-      const outcome = await rescoreLeads(tx, target, { asOf, leadIds, returnCrossings: true });
+      const outcome = await rescoreLeads(tx, target, { asOf, leadIds, returnCrossings: true, sink: this.sink });
       thresholdEvents.push(...outcome.crossings);
     }
     return { rescoredLeads: models.length ? leadIds.length : 0, thresholdEvents };

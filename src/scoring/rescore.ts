@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { compileToSql } from '../dsl';
 import { DISQUALIFIED_STAGE, type CheckedProgram, type ModelSettings } from '../dsl/program';
 import { compile, sql } from '../sql';
+import type { CrossingSink } from '../realtime/crossingSink';
 import { THRESHOLD_EVENT_COLUMNS, type ThresholdEventRecord } from './model.types';
 
 /** A model version ready to score: its compiled program and settings. */
@@ -18,6 +19,8 @@ export interface ScoringTarget {
 }
 
 export interface RescoreOptions {
+  /** Told of the threshold events written (NOTIFY, webhooks). */
+  readonly sink: CrossingSink;
   /** The instant scored (windows, decay, inactivity are measured to it). */
   readonly asOf: Date;
   /** Only these leads; null: every lead of the workspace. */
@@ -99,12 +102,30 @@ export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, opt
            (SELECT count(*) FROM crossed)::int AS "crossingCount",
            ${crossingsOut} AS crossings`;
   const { text, values } = compile(statement);
+  const afterId = await claimOutbox(tx, target.workspaceId);
   const [row]: { rescored: number; crossingCount: number; crossings: RawCrossing[] }[] = await tx.query(text, values);
+  if (row.crossingCount > 0) await options.sink.written(tx, target.workspaceId, afterId);
   return {
     rescored: row.rescored,
     crossingCount: row.crossingCount,
     crossings: row.crossings.map((c) => ({ ...c, occurredAt: new Date(c.occurredAt) })),
   };
+}
+
+/**
+ * Takes the workspace's outbox lock until commit and returns the last event id.
+ * Outbox ids come from a sequence, which hands them out in insert order, not
+ * commit order; holding this lock from before the insert until commit makes the
+ * two orders agree, so a reader that has seen id N can never later find a
+ * smaller id committed: `after` cursors never skip an event.
+ */
+async function claimOutbox(tx: EntityManager, workspaceId: string): Promise<string> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('leadscore.outbox'), hashtext($1::text))`, [workspaceId]);
+  // A statement of its own: its snapshot is taken after the lock, so it sees what the previous holder committed.
+  const [row] = await tx.query(`SELECT coalesce(max(id), 0)::text AS "afterId" FROM threshold_events WHERE workspace_id = $1`, [
+    workspaceId,
+  ]);
+  return row.afterId;
 }
 
 type RawCrossing = Omit<ThresholdEventRecord, 'occurredAt'> & { occurredAt: string };

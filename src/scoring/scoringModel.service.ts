@@ -9,6 +9,7 @@ import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import { isUniqueViolation } from '../db/pgErrors';
 import { MODEL_COLUMNS, VERSION_COLUMNS, type ModelVersionRecord, type ScoringModelRecord } from './model.types';
+import type { CrossingSink } from '../realtime/crossingSink';
 import { rescoreLeads, type RescoreOutcome } from './rescore';
 import { compileForModel, loadModel, loadPublishedTarget, loadThresholds, loadVersion } from './scoringModel.store';
 import { validateThresholds, type ThresholdFields } from './threshold.validation';
@@ -29,6 +30,8 @@ export const MAX_MODEL_NAME_LENGTH = 200;
 export class ScoringModelService {
   constructor(
     private readonly db: DataSource,
+    /** Told of threshold events written (NOTIFY, webhooks). */
+    private readonly sink: CrossingSink,
     /** The clock; tests and the scheduler may move it. Default: now. */
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -125,7 +128,7 @@ export class ScoringModelService {
       await this.writeThresholds(tx, model, thresholds);
       await tx.query(`UPDATE scoring_models SET updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, modelId]);
       const target = await loadPublishedTarget(tx, model);
-      if (target) await rescoreLeads(tx, target, { asOf: this.now(), leadIds: null, returnCrossings: false });
+      if (target) await rescoreLeads(tx, target, { asOf: this.now(), leadIds: null, returnCrossings: false, sink: this.sink });
       return model;
     });
   }
@@ -158,7 +161,7 @@ export class ScoringModelService {
         `UPDATE model_versions SET published_at = coalesce(published_at, now()) WHERE workspace_id = $1 AND model_id = $2 AND version = $3`,
         [workspaceId, modelId, chosen],
       );
-      const outcome = await rescoreLeads(tx, target, { asOf: this.now(), leadIds: null, returnCrossings: false });
+      const outcome = await rescoreLeads(tx, target, { asOf: this.now(), leadIds: null, returnCrossings: false, sink: this.sink });
       return { model: updated, outcome };
     });
   }
@@ -169,7 +172,7 @@ export class ScoringModelService {
       const model = await loadModel(tx, workspaceId, modelId, 'share');
       const target = await loadPublishedTarget(tx, model);
       if (!target) return { rescored: 0, crossingCount: 0, crossings: [] };
-      return rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false });
+      return rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false, sink: this.sink });
     });
   }
 
