@@ -71,3 +71,16 @@ describe('sql fragments', () => {
     }
   });
 });
+
+describe('sql fragments at depth', () => {
+  it('builds and compiles a 20,000-deep nesting in linear time without overflowing the stack', () => {
+    let f = sql.raw('0');
+    for (let i = 0; i < 20000; i++) f = sql`(${f} + ${sql.value(i)})`;
+    const started = Date.now();
+    const { text, values } = compile(f);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(values).toHaveLength(20000);
+    expect(text.startsWith('((((')).toBe(true);
+    expect(text.endsWith(' + $20000)')).toBe(true);
+  });
+});

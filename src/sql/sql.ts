@@ -17,7 +17,9 @@ const FRAGMENT = Symbol('SqlFragment');
 type SqlNode =
   | { readonly kind: 'raw'; readonly text: string }
   | { readonly kind: 'value'; readonly value: unknown; readonly id: object }
-  | { readonly kind: 'identifier'; readonly names: readonly string[] };
+  | { readonly kind: 'identifier'; readonly names: readonly string[] }
+  /** A nested fragment, kept as is (not copied) so that building deep statements stays linear; compile() flattens. */
+  | { readonly kind: 'fragment'; readonly fragment: SqlFragment };
 
 export interface SqlFragment {
   readonly [FRAGMENT]: readonly SqlNode[];
@@ -53,7 +55,7 @@ function template(strings: TemplateStringsArray, ...parts: readonly SqlFragment[
           `sql: interpolation ${i + 1} is ${describe(part)}, not a fragment; wrap values in sql.value() and names in sql.identifier()`,
         );
       }
-      nodes.push(...part[FRAGMENT]);
+      nodes.push({ kind: 'fragment', fragment: part });
     }
   }
   return fragment(nodes);
@@ -87,14 +89,14 @@ function join(fragments: readonly SqlFragment[], separator: SqlFragment | string
   fragments.forEach((f, i) => {
     if (!isSqlFragment(f)) throw new TypeError(`sql.join: item ${i + 1} is ${describe(f)}, not a fragment`);
     if (i > 0) nodes.push(...sep);
-    nodes.push(...f[FRAGMENT]);
+    nodes.push({ kind: 'fragment', fragment: f });
   });
   return fragment(nodes);
 }
 
 function separatorNodes(separator: unknown): readonly SqlNode[] {
   if (!isSqlFragment(separator)) throw new TypeError('sql.join: the separator is a fragment or a constant string');
-  return separator[FRAGMENT];
+  return [{ kind: 'fragment', fragment: separator }];
 }
 
 function quoteIdentifier(name: string): string {
@@ -104,16 +106,24 @@ function quoteIdentifier(name: string): string {
 /** Text with $1..$n placeholders and the values to bind, in order. */
 export function compile(f: SqlFragment): CompiledSql {
   if (!isSqlFragment(f)) throw new TypeError(`compile: ${describe(f)} is not a fragment`);
-  let text = '';
+  const parts: string[] = [];
   const values: unknown[] = [];
   const numbers = new Map<object, number>();
-  for (const node of f[FRAGMENT]) {
+  // Depth-first over nested fragments with an explicit stack: statements can nest deeper than the call stack likes.
+  const stack: { nodes: readonly SqlNode[]; at: number }[] = [{ nodes: f[FRAGMENT], at: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.at === top.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.nodes[top.at++];
     switch (node.kind) {
       case 'raw':
-        text += node.text;
+        parts.push(node.text);
         break;
       case 'identifier':
-        text += node.names.map(quoteIdentifier).join('.');
+        parts.push(node.names.map(quoteIdentifier).join('.'));
         break;
       case 'value': {
         let n = numbers.get(node.id);
@@ -122,16 +132,19 @@ export function compile(f: SqlFragment): CompiledSql {
           n = values.length;
           numbers.set(node.id, n);
         }
-        text += `$${n}`;
+        parts.push(`$${n}`);
         break;
       }
+      case 'fragment':
+        stack.push({ nodes: node.fragment[FRAGMENT], at: 0 });
+        break;
       default: {
         const _exhaustive: never = node;
         throw new Error(`unknown node ${String(_exhaustive)}`);
       }
     }
   }
-  return { text, values };
+  return { text: parts.join(''), values };
 }
 
 export const sql = Object.assign(template, { value, identifier, raw, join, compile });
