@@ -8,6 +8,10 @@ export interface Config {
   readonly port: number;
   /** Postgres to use; null: start the embedded one. */
   readonly databaseUrl: string | null;
+  /** Postgres schema holding the tables (default public). */
+  readonly databaseSchema: string;
+  /** How often every published model is rescored so time-driven scores move (default 60 min; 0 turns it off). */
+  readonly rescoreIntervalMinutes: number;
   /** Folder of the embedded cluster (default `.pgdata` in the project). */
   readonly embeddedDataDir: string;
   /** Port of the embedded cluster (default 54320). */
@@ -29,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const e = cleanEnv(env, {
     PORT: port({ default: 4000, desc: 'HTTP port' }),
     DATABASE_URL: url({ default: undefined, desc: 'Postgres connection URL; unset: embedded Postgres' }),
+    DATABASE_SCHEMA: str({ default: 'public', desc: 'Postgres schema holding the tables' }),
+    RESCORE_INTERVAL_MINUTES: num({ default: 60, desc: 'Minutes between scheduled rescoring of every published model; 0 turns it off' }),
     PGDATA_DIR: str({ default: '.pgdata', desc: 'Data folder of the embedded Postgres' }),
     EMBEDDED_PG_PORT: port({ default: 54320, desc: 'Port of the embedded Postgres' }),
     LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
@@ -39,8 +45,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (!Number.isInteger(e.MAX_BATCH_SIZE) || e.MAX_BATCH_SIZE < 1000) {
     throw new Error(`MAX_BATCH_SIZE must be an integer of at least 1000, got ${e.MAX_BATCH_SIZE}`);
   }
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(e.DATABASE_SCHEMA)) {
+    throw new Error(`DATABASE_SCHEMA must be a plain lower-case identifier, got "${e.DATABASE_SCHEMA}"`);
+  }
+  if (e.RESCORE_INTERVAL_MINUTES < 0) throw new Error('RESCORE_INTERVAL_MINUTES cannot be negative');
   return {
     port: e.PORT,
+    databaseSchema: e.DATABASE_SCHEMA,
+    rescoreIntervalMinutes: e.RESCORE_INTERVAL_MINUTES,
     databaseUrl: e.DATABASE_URL ?? null,
     embeddedDataDir: e.PGDATA_DIR,
     embeddedPort: e.EMBEDDED_PG_PORT,

@@ -9,6 +9,8 @@ import { seedDemo } from './demo/seedDemo';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { startServer } from './server';
+import { CrossingHub } from './realtime/crossingHub';
+import { RescoreScheduler } from './realtime/rescoreScheduler';
 import { createServices } from './services';
 
 async function main(): Promise<void> {
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     url: config.databaseUrl,
     embeddedDataDir: config.embeddedDataDir,
     embeddedPort: config.embeddedPort,
+    schema: config.databaseSchema,
     logger,
     onStatement: (operation) => metrics.sqlStatements.inc({ operation }),
   });
@@ -36,7 +39,14 @@ async function main(): Promise<void> {
     const scored = await seedDemoModel(services.modelAdmin, services.models, DEFAULT_WORKSPACE_ID);
     if (scored) logger.info({ scored }, 'demo scoring model published');
   }
-  const server = await startServer({ port: config.port, services, logger, metrics, production: config.production });
+  const hub = new CrossingHub({ url: database.url, logger });
+  await hub.start();
+  const scheduler =
+    config.rescoreIntervalMinutes > 0
+      ? new RescoreScheduler(db, services.modelAdmin, logger, { intervalMs: config.rescoreIntervalMinutes * 60_000 })
+      : null;
+  scheduler?.start();
+  const server = await startServer({ port: config.port, services, logger, metrics, hub, production: config.production });
   logger.info({ url: `${server.url}/graphql` }, 'listening');
   if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded ? config.embeddedDataDir : null);
 
@@ -47,6 +57,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await server.stop();
+      await scheduler?.stop();
+      await hub.stop();
       await database.close();
       logger.info('stopped');
       process.exit(0);

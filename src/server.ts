@@ -13,6 +13,9 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import type { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/formatError';
@@ -20,6 +23,7 @@ import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
 import type { Metrics } from './observability/metrics';
+import type { CrossingHub } from './realtime/crossingHub';
 import { requestScope, type RequestScope } from './observability/requestScope';
 import type { Services } from './services';
 
@@ -30,6 +34,8 @@ export interface ServerOptions {
   readonly services: Services;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Wakes subscription feeds when crossings commit (one per process). */
+  readonly hub: CrossingHub;
   /** Hide internals in errors, no introspection, no explorer (default false). */
   readonly production?: boolean;
   /** Largest request body (default '5mb'; a 5,000-event batch fits). */
@@ -50,16 +56,49 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   const httpServer = http.createServer(app);
 
+  const schema = await getSchema();
+  const formatError = createFormatError({
+    hideInternals: production,
+    onInternalError: (error) => logger.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'internal error'),
+  });
+  const contextFor = (requestId: string): GraphQLContext => ({
+    requestId,
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    services,
+    loaders: createLoaders(services, DEFAULT_WORKSPACE_ID),
+    logger: logger.child({ requestId }),
+    realtime: { hub: options.hub },
+  });
+
+  // Subscriptions: graphql-ws on the same port and path as HTTP.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      context: () => contextFor(randomUUID()),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e: GraphQLError) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    },
+    wsServer,
+  );
+
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await getSchema(),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError({
-      hideInternals: production,
-      onInternalError: (error) => logger.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'internal error'),
-    }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            drainServer: async () => {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       metricsPlugin(metrics),
     ],
@@ -98,17 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors<cors.CorsRequest>(),
     express.json({ limit: options.bodyLimit ?? '5mb' }),
     expressMiddleware(apollo, {
-      context: async () => {
-        const scope = requestScope.getStore()!;
-        const workspaceId = DEFAULT_WORKSPACE_ID;
-        return {
-          requestId: scope.requestId,
-          workspaceId,
-          services,
-          loaders: createLoaders(services, workspaceId),
-          logger: logger.child({ requestId: scope.requestId }),
-        };
-      },
+      context: async () => contextFor(requestScope.getStore()!.requestId),
     }),
   );
 

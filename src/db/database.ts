@@ -18,10 +18,14 @@ export interface DatabaseOptions {
   readonly onStatement?: (operation: string) => void;
   /** Pool size (default 10). */
   readonly poolSize?: number;
+  /** Postgres schema holding the tables (default public). */
+  readonly schema?: string;
 }
 
 export interface Database {
   readonly dataSource: DataSource;
+  /** The connection URL in use (the embedded cluster's when embedded). */
+  readonly url: string;
   /** True when this process started the embedded Postgres. */
   readonly embedded: boolean;
   /** Closes the pool, then stops the embedded Postgres if this process started it. */
@@ -41,9 +45,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     url = embedded.url;
   }
-  const dataSource = createDataSource({ url, poolSize: options.poolSize, logger: new SqlLogger(log, options.onStatement) });
+  const dataSource = createDataSource({ url, schema: options.schema, poolSize: options.poolSize, logger: new SqlLogger(log, options.onStatement) });
   try {
     await dataSource.initialize();
+    // The schema name is validated configuration (a plain identifier), never request data.
+    if (options.schema && options.schema !== 'public') await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     await ensureDefaultWorkspace(dataSource);
@@ -54,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   return {
     dataSource,
+    url,
     embedded: embedded !== null,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();

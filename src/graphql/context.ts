@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders';
+import type { CrossingHub } from '../realtime/crossingHub';
 import type { Services } from '../services';
 
 /** What every resolver receives: the acting workspace, the services, per-request loaders. */
@@ -9,4 +10,6 @@ export interface GraphQLContext {
   readonly services: Services;
   readonly loaders: Loaders;
   readonly logger: Logger;
+  /** Per-process realtime parts (the subscriptions' wake-up hub). */
+  readonly realtime: { readonly hub: CrossingHub };
 }

@@ -10,6 +10,7 @@ import { LeadScoreResolver, LeadScoresResolver } from './resolvers/leadScore.res
 import { ModelStatsResolver, ModelVersionResolver } from './resolvers/modelVersion.resolver';
 import { LeadScoreDiffResolver, RulesResolver } from './resolvers/rules.resolver';
 import { ScoringModelResolver } from './resolvers/scoringModel.resolver';
+import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { ThresholdEventResolver } from './resolvers/thresholdEvent.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   ThresholdEventResolver,
   RulesResolver,
   LeadScoreDiffResolver,
+  SubscriptionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -35,6 +37,16 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    // Subscriptions read the outbox through their own `subscribe` functions; no
+    // topic-based pub/sub exists, and type-graphql only insists that one is given.
+    pubSub: {
+      publish() {
+        throw new Error('topic-based pub/sub is not used: crossings are delivered from the outbox');
+      },
+      subscribe() {
+        throw new Error('topic-based pub/sub is not used: crossings are delivered from the outbox');
+      },
+    },
   });
   return built;
 }

@@ -27,14 +27,14 @@ export class LeadRescorer {
   ) {}
 
   /**
-   * Rescores the leads under each published model. Reads the models FOR SHARE,
+   * Rescores the leads under each published model. Reads the models FOR KEY SHARE,
    * so a publish in progress finishes first and these leads are scored by the
    * version it publishes, never by a mix.
    */
   async rescore(tx: EntityManager, workspaceId: string, leadIds: readonly string[]): Promise<LeadsRescored> {
     if (!leadIds.length) return { rescoredLeads: 0, thresholdEvents: [] };
     const models: ScoringModelRecord[] = await tx.query(
-      `SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.published_version IS NOT NULL ORDER BY m.id FOR SHARE`,
+      `SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.published_version IS NOT NULL ORDER BY m.id FOR KEY SHARE`,
       [workspaceId],
     );
     const asOf = this.now();

@@ -114,15 +114,26 @@ export class LeadScoreQuery {
   /** Threshold events after a cursor, oldest first: the outbox read as a resumable feed. */
   async thresholdEvents(workspaceId: string, modelId: string | null, after: string | null, first: number): Promise<ThresholdEventPage> {
     const afterId = after ? thresholdEventIdFromCursor(after) : '0';
-    const rows: ThresholdEventRecord[] = await this.db.query(
-      `SELECT ${THRESHOLD_EVENT_COLUMNS} FROM threshold_events te
-       WHERE te.workspace_id = $1 AND ($2::uuid IS NULL OR te.model_id = $2) AND te.id > $3::bigint
-       ORDER BY te.id LIMIT $4`,
-      [workspaceId, modelId, afterId, first + 1],
-    );
+    const rows = await this.thresholdEventsAfterId(workspaceId, modelId, afterId, first + 1);
     return {
       hasNextPage: rows.length > first,
       edges: rows.slice(0, first).map((node) => ({ node, cursor: thresholdEventCursor(node.id) })),
     };
+  }
+
+  /** Up to `limit` outbox rows after an id, in id (= commit) order. */
+  async thresholdEventsAfterId(workspaceId: string, modelId: string | null, afterId: string, limit: number): Promise<ThresholdEventRecord[]> {
+    return this.db.query(
+      `SELECT ${THRESHOLD_EVENT_COLUMNS} FROM threshold_events te
+       WHERE te.workspace_id = $1 AND ($2::uuid IS NULL OR te.model_id = $2) AND te.id > $3::bigint
+       ORDER BY te.id LIMIT $4`,
+      [workspaceId, modelId, afterId, limit],
+    );
+  }
+
+  /** The newest outbox id of the workspace ('0' when none): where a live-only feed starts. */
+  async lastThresholdEventId(workspaceId: string): Promise<string> {
+    const [row] = await this.db.query(`SELECT coalesce(max(id), 0)::text AS id FROM threshold_events WHERE workspace_id = $1`, [workspaceId]);
+    return row.id;
   }
 }

@@ -161,7 +161,9 @@ export class ScoringModelService {
         `UPDATE model_versions SET published_at = coalesce(published_at, now()) WHERE workspace_id = $1 AND model_id = $2 AND version = $3`,
         [workspaceId, modelId, chosen],
       );
-      const outcome = await rescoreLeads(tx, target, { asOf: this.now(), leadIds: null, returnCrossings: false, sink: this.sink });
+      const asOf = this.now();
+      const outcome = await rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false, sink: this.sink });
+      await this.markRescored(tx, workspaceId, modelId, asOf);
       return { model: updated, outcome };
     });
   }
@@ -172,7 +174,36 @@ export class ScoringModelService {
       const model = await loadModel(tx, workspaceId, modelId, 'share');
       const target = await loadPublishedTarget(tx, model);
       if (!target) return { rescored: 0, crossingCount: 0, crossings: [] };
-      return rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false, sink: this.sink });
+      const outcome = await rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false, sink: this.sink });
+      await this.markRescored(tx, workspaceId, modelId, asOf);
+      return outcome;
+    });
+  }
+
+  /**
+   * The scheduler's rescore: rescores the model at `asOf` unless another
+   * process is rescoring it right now or did since `dueBefore`; returns null
+   * when skipped. The claim is a transaction-level advisory lock, so it is
+   * released by commit, rollback or a dead connection alike.
+   */
+  async rescoreIfDue(workspaceId: string, modelId: string, asOf: Date, dueBefore: Date): Promise<RescoreOutcome | null> {
+    return this.db.transaction(async (tx) => {
+      const [{ claimed }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('leadscore.rescore'), hashtext($1::text)) AS claimed`, [
+        modelId,
+      ]);
+      if (!claimed) return null;
+      const due = await tx.query(
+        `SELECT 1 FROM scoring_models WHERE workspace_id = $1 AND id = $2 AND published_version IS NOT NULL
+           AND (rescored_at IS NULL OR rescored_at <= $3)`,
+        [workspaceId, modelId, dueBefore.toISOString()],
+      );
+      if (!due.length) return null;
+      const model = await loadModel(tx, workspaceId, modelId, 'share');
+      const target = await loadPublishedTarget(tx, model);
+      if (!target) return null;
+      const outcome = await rescoreLeads(tx, target, { asOf, leadIds: null, returnCrossings: false, sink: this.sink });
+      await this.markRescored(tx, workspaceId, modelId, asOf);
+      return outcome;
     });
   }
 
@@ -189,6 +220,10 @@ export class ScoringModelService {
       modelId,
     ]);
     if (!claimed) throw new AppError(ErrorCode.CONFLICT, 'Another publish of this model is running; try again when it has finished');
+  }
+
+  private async markRescored(tx: EntityManager, workspaceId: string, modelId: string, asOf: Date): Promise<void> {
+    await tx.query(`UPDATE scoring_models SET rescored_at = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, modelId, asOf.toISOString()]);
   }
 
   private async writeThresholds(tx: EntityManager, model: ScoringModelRecord, thresholds: readonly ThresholdFields[]): Promise<void> {

@@ -20,7 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The model row, locked as asked (`share`: scoring reads it and waits for a
- * publish in progress; `update`: the caller changes it). NOT_FOUND when absent.
+ * publish in progress, FOR KEY SHARE so that it never blocks a plain column
+ * update such as rescored_at; `update`: the caller changes it). NOT_FOUND when absent.
  */
 export async function loadModel(
   tx: EntityManager,
@@ -28,7 +29,7 @@ export async function loadModel(
   modelId: string,
   lock: 'none' | 'share' | 'update',
 ): Promise<ScoringModelRecord> {
-  const suffix = lock === 'share' ? ' FOR SHARE' : lock === 'update' ? ' FOR UPDATE' : '';
+  const suffix = lock === 'share' ? ' FOR KEY SHARE' : lock === 'update' ? ' FOR UPDATE' : '';
   const rows: ScoringModelRecord[] = UUID.test(modelId)
     ? await tx.query(`SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.id = $2${suffix}`, [workspaceId, modelId])
     : [];

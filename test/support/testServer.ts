@@ -4,6 +4,7 @@ import { ensureDefaultWorkspace } from '../../src/db/defaultWorkspace';
 import { SqlLogger } from '../../src/db/sqlLogger';
 import { createLogger } from '../../src/observability/logger';
 import { createMetrics, type Metrics } from '../../src/observability/metrics';
+import { CrossingHub } from '../../src/realtime/crossingHub';
 import { startServer, type RunningServer } from '../../src/server';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './database';
@@ -18,6 +19,7 @@ export interface TestServer {
   readonly services: Services;
   readonly server: RunningServer;
   readonly metrics: Metrics;
+  readonly hub: CrossingHub;
   /** POSTs a GraphQL document and returns the parsed body. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error, and returns data. */
@@ -31,7 +33,9 @@ export async function startTestServer(options: { maxBatchSize?: number; now?: ()
   const db = await createTestDatabase({ logger: new SqlLogger(logger, (operation) => metrics.sqlStatements.inc({ operation })) });
   await ensureDefaultWorkspace(db.dataSource);
   const services = createServices(db.dataSource, { maxBatchSize: options.maxBatchSize ?? 5000, now: options.now });
-  const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics });
+  const hub = new CrossingHub({ url: db.url, logger, pollIntervalMs: 200 });
+  await hub.start();
+  const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics, hub });
   const gql = async <T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -45,6 +49,7 @@ export async function startTestServer(options: { maxBatchSize?: number; now?: ()
     services,
     server,
     metrics,
+    hub,
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>) {
       const result = await gql<T>(query, variables);
@@ -53,6 +58,7 @@ export async function startTestServer(options: { maxBatchSize?: number; now?: ()
     },
     async close() {
       await server.stop();
+      await hub.stop();
       await dropTestDatabase(db);
     },
   };

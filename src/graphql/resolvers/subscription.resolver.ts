@@ -1,0 +1,44 @@
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { abortableFeed, crossingFeed } from '../../realtime/crossingFeed';
+import { thresholdEventIdFromCursor } from '../../scoring/leadScore.query';
+import type { ThresholdEventRecord } from '../../scoring/model.types';
+import type { GraphQLContext } from '../context';
+import { ThresholdEventType } from '../types/thresholdEvent.type';
+
+interface CrossedArgs {
+  modelId?: string | null;
+  stages?: string[] | null;
+  after?: string | null;
+}
+
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => ThresholdEventType, {
+    description:
+      "Pushed when a lead's stage under a model changes, once the change is committed. With `after`, first replays every stored crossing after that cursor, then goes live, with no gap and no duplicate. `stages` keeps crossings into or out of those stages.",
+    subscribe: async ({ args, context }) => {
+      const { modelId, stages, after } = args as CrossedArgs;
+      const ctx = context as GraphQLContext;
+      const model = modelId ? await ctx.services.models.resolveModelId(ctx.workspaceId, modelId) : null;
+      // The cursor is checked here, so a bad one fails the subscription at once with INVALID_CURSOR.
+      const afterId = after ? thresholdEventIdFromCursor(after) : await ctx.services.scores.lastThresholdEventId(ctx.workspaceId);
+      return abortableFeed((signal) =>
+        crossingFeed(ctx.services.scores, ctx.realtime.hub, {
+          workspaceId: ctx.workspaceId,
+          modelId: model,
+          stages: stages ?? null,
+          afterId,
+          signal,
+        }),
+      );
+    },
+  })
+  thresholdCrossed(
+    @Root() event: ThresholdEventRecord,
+    @Arg('modelId', () => ID, { nullable: true }) _modelId?: string | null,
+    @Arg('stages', () => [String], { nullable: true }) _stages?: string[] | null,
+    @Arg('after', () => String, { nullable: true }) _after?: string | null,
+  ): ThresholdEventRecord {
+    return event;
+  }
+}
