@@ -42,6 +42,9 @@ export interface ServerOptions {
   readonly bodyLimit?: string;
 }
 
+/** What a subscription needs of its WebSocket to protect the server from a subscriber that stopped reading. */
+export type SlowSocket = GraphQLContext['socket'];
+
 export interface RunningServer {
   /** e.g. http://localhost:4000 */
   readonly url: string;
@@ -75,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: () => contextFor(randomUUID()),
+      context: (ctx) => ({ ...contextFor(randomUUID()), socket: (ctx.extra as { socket?: SlowSocket }).socket }),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e: GraphQLError) => formatError(e.toJSON(), e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),

@@ -2,74 +2,16 @@
 // fan-out between two servers on one database, resuming from a cursor with no
 // gap and no duplicate, and time-driven crossings from the scheduler.
 
-import { createClient, type Client } from 'graphql-ws/client';
-import WebSocket from 'ws';
 import { createLogger } from '../src/observability/logger';
 import { CrossingHub } from '../src/realtime/crossingHub';
 import { RescoreScheduler } from '../src/realtime/rescoreScheduler';
 import { createMetrics } from '../src/observability/metrics';
 import { startServer, type RunningServer } from '../src/server';
 import { createServices } from '../src/services';
+import { subscribe, type Crossing } from './support/subscriber';
 import { startTestServer, type TestServer } from './support/testServer';
 
 const DAY = 86_400_000;
-const SUBSCRIBE = `subscription($after: String, $stages: [String!]) {
-  thresholdCrossed(after: $after, stages: $stages) { id cursor lead { externalId } fromStage toStage direction }
-}`;
-
-interface Crossing {
-  id: string;
-  cursor: string;
-  lead: { externalId: string };
-  fromStage: string | null;
-  toStage: string | null;
-  direction: string;
-}
-
-/** Collects pushed crossings; `take(n)` resolves once n have arrived (or fails after a bounded wait). */
-function subscribe(url: string, variables: Record<string, unknown> = {}) {
-  const client: Client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0 });
-  const received: Crossing[] = [];
-  const errors: unknown[] = [];
-  let notify = () => undefined as void;
-  const dispose = client.subscribe<{ thresholdCrossed: Crossing }>(
-    { query: SUBSCRIBE, variables },
-    {
-      next: (message) => {
-        if (message.errors) errors.push(...message.errors);
-        if (message.data) received.push(message.data.thresholdCrossed);
-        notify();
-      },
-      error: (error) => {
-        errors.push(error);
-        notify();
-      },
-      complete: () => undefined,
-    },
-  );
-  const take = async (n: number, timeoutMs = 10_000): Promise<Crossing[]> => {
-    const deadline = Date.now() + timeoutMs;
-    while (received.length < n && errors.length === 0 && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        notify = resolve;
-        setTimeout(resolve, 100);
-      });
-    }
-    if (errors.length) throw new Error(`subscription failed: ${JSON.stringify(errors)}`);
-    if (received.length < n) throw new Error(`received ${received.length} of ${n} crossings`);
-    return received.slice(0, n);
-  };
-  return {
-    received,
-    errors,
-    take,
-    async close() {
-      dispose();
-      await client.dispose();
-    },
-  };
-}
-
 const names = (crossings: Crossing[]) => crossings.map((c) => c.lead.externalId).sort();
 const increasing = (crossings: Crossing[]) => crossings.every((c, i) => i === 0 || BigInt(c.id) > BigInt(crossings[i - 1].id));
 

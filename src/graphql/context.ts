@@ -12,4 +12,6 @@ export interface GraphQLContext {
   readonly logger: Logger;
   /** Per-process realtime parts (the subscriptions' wake-up hub). */
   readonly realtime: { readonly hub: CrossingHub };
+  /** The subscriber's WebSocket (subscriptions only). */
+  readonly socket?: { readonly bufferedAmount: number; close(code: number, reason: string): void };
 }

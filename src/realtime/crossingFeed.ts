@@ -20,6 +20,11 @@ export interface CrossingFeedOptions {
   readonly signal: AbortSignal;
   /** Events read per query (default 100). */
   readonly pageSize?: number;
+  /**
+   * Called before each event is handed on; returns false to end the feed
+   * (the subscriber is too slow). Default: always true.
+   */
+  readonly canSend?: () => boolean;
 }
 
 /** True when a crossing enters or leaves one of the stages (or no stage filter is set). */
@@ -45,6 +50,7 @@ export async function* crossingFeed(
       const page = await scores.thresholdEventsAfterId(options.workspaceId, options.modelId, afterId, pageSize);
       for (const event of page) {
         afterId = event.id;
+        if (options.canSend && !options.canSend()) return;
         if (matchesStages(event, options.stages)) yield event;
         if (options.signal.aborted) return;
       }

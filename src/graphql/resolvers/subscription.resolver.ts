@@ -5,6 +5,15 @@ import type { ThresholdEventRecord } from '../../scoring/model.types';
 import type { GraphQLContext } from '../context';
 import { ThresholdEventType } from '../types/thresholdEvent.type';
 
+/**
+ * Bytes a subscriber's socket may hold unsent before the server closes it with
+ * SLOW_SUBSCRIBER_CLOSE_CODE; the client then resumes with its last cursor.
+ * Events are read from the outbox only as the socket drains, so this is the
+ * whole per-connection buffer.
+ */
+export const MAX_SUBSCRIBER_BUFFER_BYTES = 1024 * 1024;
+export const SLOW_SUBSCRIBER_CLOSE_CODE = 4290;
+
 interface CrossedArgs {
   modelId?: string | null;
   stages?: string[] | null;
@@ -29,6 +38,11 @@ export class SubscriptionResolver {
           stages: stages ?? null,
           afterId,
           signal,
+          canSend: () => {
+            if (!ctx.socket || ctx.socket.bufferedAmount <= MAX_SUBSCRIBER_BUFFER_BYTES) return true;
+            ctx.socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, 'Subscriber too slow: reconnect with your last cursor as `after`');
+            return false;
+          },
         }),
       );
     },
