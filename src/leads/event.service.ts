@@ -72,12 +72,6 @@ export class EventService<TCrossing = never> {
     if (inputs.length === 0) return { accepted: 0, duplicates: 0, rescoredLeads: 0, thresholdEvents: [] };
     return this.db.transaction(async (tx) => {
       const leadIds = await this.resolveLeads(tx, workspaceId, inputs);
-      // Lock the leads in one order, so concurrent batches on the same leads
-      // queue instead of deadlocking, and rescoring reads what the other committed.
-      await tx.query(`SELECT 1 FROM leads WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [
-        workspaceId,
-        [...new Set(leadIds)],
-      ]);
       const rows = inputs.map((input, index) => ({
         lead_id: leadIds[index],
         type: input.type,
@@ -101,9 +95,16 @@ export class EventService<TCrossing = never> {
     const ids = [...new Set(inputs.map((i) => i.leadId).filter((v): v is string => !!v && UUID.test(v)))];
     const externalIds = [...new Set(inputs.map((i) => i.leadExternalId).filter((v): v is string => !!v))];
     const emails = [...new Set(inputs.map((i) => i.leadEmail?.trim().toLowerCase()).filter((v): v is string => !!v))];
+    // One lookup per identity, each served by its own index, and the leads locked
+    // in id order: concurrent batches on the same leads queue instead of
+    // deadlocking, and rescoring then reads what the previous batch committed.
     const rows: { id: string; externalId: string | null; email: string | null }[] = await tx.query(
       `SELECT id, external_id AS "externalId", lower(email) AS email FROM leads
-       WHERE workspace_id = $1 AND (id = ANY($2::uuid[]) OR external_id = ANY($3::text[]) OR lower(email) = ANY($4::text[]))`,
+       WHERE workspace_id = $1 AND id IN (
+         SELECT id FROM leads WHERE workspace_id = $1 AND id = ANY($2::uuid[])
+         UNION SELECT id FROM leads WHERE workspace_id = $1 AND external_id = ANY($3::text[])
+         UNION SELECT id FROM leads WHERE workspace_id = $1 AND lower(email) = ANY($4::text[]))
+       ORDER BY id FOR UPDATE`,
       [workspaceId, ids, externalIds, emails],
     );
     const byId = new Set(rows.map((r) => r.id));

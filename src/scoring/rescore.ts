@@ -3,9 +3,12 @@
 // every lead whose figures changed, and an outbox row for every stage change.
 
 import type { EntityManager } from 'typeorm';
-import { compileToSql } from '../dsl';
+import { compileToSql, type JsScorer } from '../dsl';
+import type { EventFacts } from '../dsl/facts';
+import { EVENT_COLUMNS, LEAD_COLUMNS, type EventRecord, type LeadRecord } from '../leads/lead.model';
 import { DISQUALIFIED_STAGE, type CheckedProgram, type ModelSettings } from '../dsl/program';
-import { compile, sql } from '../sql';
+import { compile, sql, type SqlFragment } from '../sql';
+import { eventFacts, leadFacts } from './leadFacts';
 import type { CrossingSink } from '../realtime/crossingSink';
 import { THRESHOLD_EVENT_COLUMNS, type ThresholdEventRecord } from './model.types';
 
@@ -39,11 +42,63 @@ export interface RescoreOutcome {
 }
 
 /**
- * Scores the leads under the target and stores the outcome; never commits.
- * A lead's stage ranks: disqualified < no stage < thresholds by position, so a
- * crossing is UP when the new rank is higher, DOWN otherwise.
+ * Scores the leads under the target with the SQL backend, in one set-based
+ * statement, and stores the outcome (see storeScores); never commits. For
+ * whole workspaces: publish, rescore, thresholds, the scheduler.
  */
 export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, options: RescoreOptions): Promise<RescoreOutcome> {
+  const scores = compileToSql(target.program, target.settings, {
+    workspaceId: target.workspaceId,
+    asOf: options.asOf,
+    leadIds: options.leadIds ?? undefined,
+  });
+  return storeScores(tx, target, scores, options);
+}
+
+/**
+ * Scores a few leads with the JS backend in this process (their rows and
+ * events loaded in two statements) and stores the outcome like rescoreLeads.
+ * Both backends give identical results (test/dsl/differential.test.ts); for
+ * the leads of one ingest batch this one is faster (npm run bench:incremental).
+ */
+export async function rescoreLeadsInProcess(
+  tx: EntityManager,
+  target: ScoringTarget,
+  scorer: JsScorer,
+  options: RescoreOptions & { readonly leadIds: readonly string[] },
+): Promise<RescoreOutcome> {
+  const asOf = options.asOf.getTime();
+  const [leads, events]: [LeadRecord[], EventRecord[]] = await Promise.all([
+    tx.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.workspace_id = $1 AND l.id = ANY($2::uuid[])`, [target.workspaceId, options.leadIds]),
+    tx.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.workspace_id = $1 AND e.lead_id = ANY($2::uuid[]) AND e.occurred_at <= $3`, [
+      target.workspaceId,
+      options.leadIds,
+      options.asOf.toISOString(),
+    ]),
+  ]);
+  const eventsOf = new Map<string, EventFacts[]>();
+  for (const event of events) {
+    const list = eventsOf.get(event.leadId);
+    if (list) list.push(eventFacts(event));
+    else eventsOf.set(event.leadId, [eventFacts(event)]);
+  }
+  const rows = leads.map((lead) => {
+    const r = scorer(leadFacts(lead), eventsOf.get(lead.id) ?? [], asOf);
+    return { lead_id: lead.id, fit: r.fit, engagement: r.engagement, total: r.total, grade: r.grade, stage: r.stage, explanation: r.explanation };
+  });
+  const scores = sql`SELECT * FROM jsonb_to_recordset(${sql.value(JSON.stringify(rows))}::jsonb)
+    AS n(lead_id uuid, fit float8, engagement float8, total float8, grade text, stage text, explanation jsonb)`;
+  return storeScores(tx, target, scores, options);
+}
+
+/**
+ * Stores new scores (rows of lead_id, fit, engagement, total, grade, stage,
+ * explanation) as the leads' current scores under the target, with a history
+ * row for every lead whose figures changed and an outbox row for every stage
+ * change. A lead's stage ranks: disqualified < no stage < thresholds by
+ * position, so a crossing is UP when the new rank is higher, DOWN otherwise.
+ */
+async function storeScores(tx: EntityManager, target: ScoringTarget, scores: SqlFragment, options: RescoreOptions): Promise<RescoreOutcome> {
   const ws = sql.value(target.workspaceId);
   const model = sql.value(target.modelId);
   const version = sql.value(target.version);
@@ -60,11 +115,7 @@ export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, opt
     : sql`'[]'::json`;
 
   const statement = sql`
-    WITH new AS (${compileToSql(target.program, target.settings, {
-      workspaceId: target.workspaceId,
-      asOf: options.asOf,
-      leadIds: options.leadIds ?? undefined,
-    })}),
+    WITH new AS (${scores}),
     old AS (
       SELECT s.lead_id, s.version, s.total, s.fit, s.engagement, s.stage FROM lead_scores s
       WHERE s.workspace_id = ${ws}::uuid AND s.model_id = ${model}::uuid${leadFilter}
