@@ -2,7 +2,9 @@
 
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import { notifySink, type CrossingSink } from './realtime/crossingSink';
+import { combineSinks, notifySink, type CrossingSink } from './realtime/crossingSink';
+import { WebhookService } from './realtime/webhook.service';
+import { webhookSink } from './realtime/webhookSink';
 import { EventService } from './leads/event.service';
 import { LeadQuery } from './leads/lead.query';
 import { LeadService } from './leads/lead.service';
@@ -26,18 +28,19 @@ export interface Services {
   readonly scores: LeadScoreQuery;
   readonly evaluate: EvaluateService;
   readonly preview: PreviewService;
+  readonly webhooks: WebhookService;
 }
 
 export interface ServiceOptions extends Pick<Config, 'maxBatchSize'> {
   /** The clock scoring uses (default: now); tests move it to test time-driven scores. */
   readonly now?: () => Date;
-  /** Told of threshold events written (default: NOTIFY the other processes). */
+  /** Told of threshold events written (default: NOTIFY the other processes and queue webhook deliveries). */
   readonly sink?: CrossingSink;
 }
 
 export function createServices(db: DataSource, options: ServiceOptions): Services {
   const now = options.now ?? (() => new Date());
-  const sink = options.sink ?? notifySink;
+  const sink = options.sink ?? combineSinks(notifySink, webhookSink);
   const rescorer = new LeadRescorer(sink, now);
   return {
     db,
@@ -59,5 +62,6 @@ export function createServices(db: DataSource, options: ServiceOptions): Service
     scores: new LeadScoreQuery(db),
     evaluate: new EvaluateService(db),
     preview: new PreviewService(db, now),
+    webhooks: new WebhookService(db),
   };
 }

@@ -33,6 +33,8 @@ export const ErrorCode = {
   INVALID_MODEL: 'INVALID_MODEL',
   /** publishModel found no draft (and no version was named). */
   NO_DRAFT: 'NO_DRAFT',
+  /** A webhook's URL is not http(s), or its stages list is empty or malformed. */
+  INVALID_WEBHOOK: 'INVALID_WEBHOOK',
   /** Anything unexpected; details are in the server log under the request id. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
