@@ -11,6 +11,7 @@ import { createMetrics } from './observability/metrics';
 import { startServer } from './server';
 import { CrossingHub } from './realtime/crossingHub';
 import { RescoreScheduler } from './realtime/rescoreScheduler';
+import { WebhookWorker } from './realtime/webhookWorker';
 import { createServices } from './services';
 
 async function main(): Promise<void> {
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
       ? new RescoreScheduler(db, services.modelAdmin, logger, { intervalMs: config.rescoreIntervalMinutes * 60_000 })
       : null;
   scheduler?.start();
+  // Sends queued webhook deliveries (defaults in WEBHOOK_WORKER_DEFAULTS; the README lists them).
+  const webhooks = new WebhookWorker(db, logger);
+  webhooks.start();
   const server = await startServer({ port: config.port, services, logger, metrics, hub, production: config.production });
   logger.info({ url: `${server.url}/graphql` }, 'listening');
   if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded ? config.embeddedDataDir : null);
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     try {
       await server.stop();
       await scheduler?.stop();
+      await webhooks.stop();
       await hub.stop();
       await database.close();
       logger.info('stopped');

@@ -12,6 +12,7 @@ import { LeadScoreDiffResolver, RulesResolver } from './resolvers/rules.resolver
 import { ScoringModelResolver } from './resolvers/scoringModel.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { ThresholdEventResolver } from './resolvers/thresholdEvent.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver';
 import { DateTimeScalar } from './scalars';
 
 export const RESOLVERS = [
@@ -27,6 +28,8 @@ export const RESOLVERS = [
   RulesResolver,
   LeadScoreDiffResolver,
   SubscriptionResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
