@@ -1,9 +1,12 @@
-// npm run schema: regenerates schema.graphql from the code.
+// npm run schema: regenerates schema.graphql and docs/roles.md from the code.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { printRolesMarkdown } from '../src/graphql/printRoles';
 import { printSchemaSdl } from '../src/graphql/printSchema';
 
-void printSchemaSdl().then((sdl) => {
-  writeFileSync(path.join(__dirname, '..', 'schema.graphql'), sdl);
-  console.log('schema.graphql written');
-});
+void (async () => {
+  const root = path.join(__dirname, '..');
+  writeFileSync(path.join(root, 'schema.graphql'), await printSchemaSdl());
+  writeFileSync(path.join(root, 'docs', 'roles.md'), await printRolesMarkdown());
+  console.log('schema.graphql and docs/roles.md written');
+})();

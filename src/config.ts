@@ -23,6 +23,10 @@ export interface Config {
   /** Largest trackEvents / upsertLeads batch (default 5000). */
   readonly maxBatchSize: number;
   readonly production: boolean;
+  /** Leads plus events one API key may send per minute, per process (default 1,500,000). */
+  readonly ingestItemsPerMinute: number;
+  /** Registered (hashed) at start as an admin key of the default workspace; null: none. */
+  readonly adminApiKey: string | null;
 }
 
 /**
@@ -41,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     SEED_DEMO: bool({ default: true, desc: 'Seed the demo workspace on first start' }),
     MAX_BATCH_SIZE: num({ default: 5000, desc: 'Largest ingest batch' }),
     NODE_ENV: str({ default: 'development' }),
+    INGEST_ITEMS_PER_MINUTE: num({ default: 1_500_000, desc: 'Leads plus events one API key may send per minute, per process' }),
+    ADMIN_API_KEY: str({ default: undefined, desc: 'An admin key of the default workspace, for automation (24+ characters)' }),
   });
   if (!Number.isInteger(e.MAX_BATCH_SIZE) || e.MAX_BATCH_SIZE < 1000) {
     throw new Error(`MAX_BATCH_SIZE must be an integer of at least 1000, got ${e.MAX_BATCH_SIZE}`);
@@ -48,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(e.DATABASE_SCHEMA)) {
     throw new Error(`DATABASE_SCHEMA must be a plain lower-case identifier, got "${e.DATABASE_SCHEMA}"`);
   }
+  if (e.ADMIN_API_KEY !== undefined && e.ADMIN_API_KEY.length < 24) throw new Error('ADMIN_API_KEY must have at least 24 characters');
   if (e.RESCORE_INTERVAL_MINUTES < 0) throw new Error('RESCORE_INTERVAL_MINUTES cannot be negative');
   return {
     port: e.PORT,
@@ -60,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedDemo: e.SEED_DEMO && !argv.includes('--no-demo'),
     maxBatchSize: e.MAX_BATCH_SIZE,
     production: e.NODE_ENV === 'production',
+    adminApiKey: e.ADMIN_API_KEY ?? null,
+    ingestItemsPerMinute: e.INGEST_ITEMS_PER_MINUTE,
   };
 }

@@ -4,6 +4,7 @@
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
+import { demoAdminKey } from './demo/demoKey';
 import { seedDemoModel } from './demo/demoModel';
 import { seedDemo } from './demo/seedDemo';
 import { createLogger } from './observability/logger';
@@ -34,11 +35,14 @@ async function main(): Promise<void> {
   });
   const db = database.dataSource;
   const services = createServices(db, config);
+  if (config.adminApiKey) await services.apiKeys.registerKey(DEFAULT_WORKSPACE_ID, config.adminApiKey, 'admin', 'ADMIN_API_KEY');
+  let demoKey: string | null = null;
   if (config.seedDemo) {
     const seeded = await seedDemo(db, DEFAULT_WORKSPACE_ID);
     logger.info(seeded, seeded.skipped ? 'demo data already present' : 'demo data seeded');
     const scored = await seedDemoModel(services.modelAdmin, services.models, DEFAULT_WORKSPACE_ID);
     if (scored) logger.info({ scored }, 'demo scoring model published');
+    demoKey = await demoAdminKey(services.apiKeys, DEFAULT_WORKSPACE_ID, '.leadscore-demo-key');
   }
   const hub = new CrossingHub({ url: database.url, logger });
   await hub.start();
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
   webhooks.start();
   const server = await startServer({ port: config.port, services, logger, metrics, hub, production: config.production });
   logger.info({ url: `${server.url}/graphql` }, 'listening');
-  if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded ? config.embeddedDataDir : null);
+  if (process.stdout.isTTY || !config.production) printWelcome(server.url, database.embedded ? config.embeddedDataDir : null, demoKey);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printWelcome(url: string, embeddedDataDir: string | null): void {
+function printWelcome(url: string, embeddedDataDir: string | null, demoKey: string | null): void {
   process.stderr.write(`
   Lead scoring is running.
 
@@ -88,6 +92,8 @@ function printWelcome(url: string, embeddedDataDir: string | null): void {
     Health                ${url}/healthz   ${url}/readyz
     Metrics               ${url}/metrics
     Database              ${embeddedDataDir ? `embedded PostgreSQL (data in ${embeddedDataDir})` : 'DATABASE_URL'}
+    Demo admin key        ${demoKey ?? '(no demo: use ADMIN_API_KEY or `npx leadscore keys create`)'}
+                          send it as the header  Authorization: Bearer <key>
 
   Try first, in the explorer (the hottest leads and why):
     { leads(first: 5, orderBy: {field: TOTAL, direction: DESC}) { totalCount edges { node {

@@ -17,11 +17,14 @@ import type { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
+import { bearerKey, type Principal } from './auth/apiKey.service';
+import { AppError } from './errors/appError';
+import { ErrorCode } from './errors/errorCode';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/formatError';
 import { createLoaders } from './graphql/loaders';
+import { DEFAULT_QUERY_LIMITS, queryLimitProtection, type QueryLimits } from './graphql/limits';
 import { getSchema } from './graphql/schema';
-import { DEFAULT_WORKSPACE_ID } from './db/defaultWorkspace';
 import type { Metrics } from './observability/metrics';
 import type { CrossingHub } from './realtime/crossingHub';
 import { requestScope, type RequestScope } from './observability/requestScope';
@@ -40,6 +43,10 @@ export interface ServerOptions {
   readonly production?: boolean;
   /** Largest request body (default '5mb'; a 5,000-event batch fits). */
   readonly bodyLimit?: string;
+  /** Depth, alias, cost, token and directive limits (default DEFAULT_QUERY_LIMITS). */
+  readonly queryLimits?: QueryLimits;
+  /** Longest time to receive a whole request, in ms (default 30,000). */
+  readonly requestTimeoutMs?: number;
 }
 
 /** What a subscription needs of its WebSocket to protect the server from a subscriber that stopped reading. */
@@ -64,21 +71,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hideInternals: production,
     onInternalError: (error) => logger.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'internal error'),
   });
-  const contextFor = (requestId: string): GraphQLContext => ({
+  const contextFor = (requestId: string, auth: Principal | null): GraphQLContext => ({
     requestId,
-    workspaceId: DEFAULT_WORKSPACE_ID,
+    auth,
+    get workspaceId(): string {
+      if (!auth) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Send a valid API key: Authorization: Bearer <key>');
+      return auth.workspaceId;
+    },
     services,
-    loaders: createLoaders(services, DEFAULT_WORKSPACE_ID),
+    loaders: createLoaders(services, auth?.workspaceId ?? ''),
     logger: logger.child({ requestId }),
     realtime: { hub: options.hub },
   });
+  const authenticate = async (header: unknown): Promise<Principal | null> => {
+    const key = bearerKey(header);
+    return key ? services.apiKeys.authenticate(key) : null;
+  };
 
   // Subscriptions: graphql-ws on the same port and path as HTTP.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: (ctx) => ({ ...contextFor(randomUUID()), socket: (ctx.extra as { socket?: SlowSocket }).socket }),
+      // The key is checked at connection_init; the connection is refused without a valid one.
+      onConnect: async (ctx) => {
+        const auth = await authenticate(ctx.connectionParams?.authorization);
+        if (!auth) return false;
+        (ctx.extra as { auth?: Principal }).auth = auth;
+        return true;
+      },
+      context: (ctx) => {
+        const extra = ctx.extra as { socket?: SlowSocket; auth?: Principal };
+        return { ...contextFor(randomUUID(), extra.auth ?? null), socket: extra.socket };
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e: GraphQLError) => formatError(e.toJSON(), e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
@@ -86,12 +111,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wsServer,
   );
 
+  const armor = queryLimitProtection(options.queryLimits ?? DEFAULT_QUERY_LIMITS, production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // Apollo's CSRF prevention (on by default) refuses simple cross-site requests; stated here so nobody turns it off by accident.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     formatError,
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -139,11 +170,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     '/graphql',
     cors<cors.CorsRequest>(),
     express.json({ limit: options.bodyLimit ?? '5mb' }),
+    bodyErrorHandler,
     expressMiddleware(apollo, {
-      context: async () => contextFor(requestScope.getStore()!.requestId),
+      context: async ({ req }) => contextFor(requestScope.getStore()!.requestId, await authenticate(req.headers.authorization)),
     }),
   );
 
+  httpServer.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  httpServer.headersTimeout = Math.min(httpServer.requestTimeout, 10_000);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
@@ -155,6 +189,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop: () => apollo.stop(),
   };
 }
+
+/** A body too large or not JSON gets a GraphQL-shaped error with a stable code, not an HTML page. */
+const bodyErrorHandler: express.ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(error);
+  }
+};
 
 /** Request count, latency and statement count by operation, and one log line per request. */
 function metricsPlugin(metrics: Metrics): ApolloServerPlugin<GraphQLContext> {

@@ -1,6 +1,8 @@
 // The services of one server process, built once over one data source.
 
 import type { DataSource } from 'typeorm';
+import { ApiKeyService } from './auth/apiKey.service';
+import { IngestRateLimit } from './auth/ingestRateLimit';
 import type { Config } from './config';
 import { combineSinks, notifySink, type CrossingSink } from './realtime/crossingSink';
 import { WebhookService } from './realtime/webhook.service';
@@ -19,6 +21,8 @@ import { ScoringModelService } from './scoring/scoringModel.service';
 
 export interface Services {
   readonly db: DataSource;
+  readonly apiKeys: ApiKeyService;
+  readonly ingestLimit: IngestRateLimit;
   readonly leads: LeadService;
   readonly events: EventService<ThresholdEventRecord>;
   readonly leadQuery: LeadQuery;
@@ -34,6 +38,8 @@ export interface Services {
 export interface ServiceOptions extends Pick<Config, 'maxBatchSize'> {
   /** The clock scoring uses (default: now); tests move it to test time-driven scores. */
   readonly now?: () => Date;
+  /** Leads plus events one API key may send per minute (default 1,500,000). */
+  readonly ingestItemsPerMinute?: number;
   /** Told of threshold events written (default: NOTIFY the other processes and queue webhook deliveries). */
   readonly sink?: CrossingSink;
 }
@@ -44,6 +50,8 @@ export function createServices(db: DataSource, options: ServiceOptions): Service
   const rescorer = new LeadRescorer(sink, now);
   return {
     db,
+    apiKeys: new ApiKeyService(db),
+    ingestLimit: new IngestRateLimit(options.ingestItemsPerMinute),
     leads: new LeadService(db, {
       maxBatchSize: options.maxBatchSize,
       onLeadsChanged: async (tx, workspaceId, leadIds) => {

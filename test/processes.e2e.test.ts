@@ -10,6 +10,9 @@ import { subscribe, type Crossing } from './support/subscriber';
 
 jest.setTimeout(120_000);
 
+/** Registered by every server process at start (ADMIN_API_KEY). */
+const ADMIN_KEY = `lsk_test_${'x'.repeat(32)}`;
+
 describe('server processes killed and restarted', () => {
   let db: TestDatabase;
   let a: ServerProcess;
@@ -20,7 +23,11 @@ describe('server processes killed and restarted', () => {
   const cross = async (url: string): Promise<boolean> => {
     const externalId = `P${++leadNo}`;
     const post = (query: string, variables: unknown) =>
-      fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+        body: JSON.stringify({ query, variables }),
+      });
     try {
       await post(`mutation($i: [LeadInput!]!) { upsertLeads(input: $i) { id } }`, { i: [{ externalId }] });
       const response = await post(`mutation($i: [EventInput!]!) { trackEvents(input: $i) { accepted } }`, {
@@ -45,7 +52,7 @@ describe('server processes killed and restarted', () => {
       thresholds: [{ stage: 'MQL', minScore: 40 }],
     });
     await services.modelAdmin.publishModel(DEFAULT_WORKSPACE_ID, model.id);
-    [a, b] = await Promise.all([startServerProcess(db.url, db.schema), startServerProcess(db.url, db.schema)]);
+    [a, b] = await Promise.all([startServerProcess(db.url, db.schema, { ADMIN_API_KEY: ADMIN_KEY }), startServerProcess(db.url, db.schema, { ADMIN_API_KEY: ADMIN_KEY })]);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -54,7 +61,7 @@ describe('server processes killed and restarted', () => {
 
   it('loses nothing and repeats nothing across kills of the subscriber’s and the writer’s process', async () => {
     // A subscriber on B sees crossings written through A.
-    let sub = subscribe(b.url);
+    let sub = subscribe(b.url, ADMIN_KEY);
     await new Promise((r) => setTimeout(r, 500));
     for (let i = 0; i < 3; i++) expect(await cross(a.url)).toBe(true);
     const beforeKill: Crossing[] = await sub.take(3, 20_000);
@@ -63,15 +70,15 @@ describe('server processes killed and restarted', () => {
     // B dies; crossings keep coming through A; B restarts; the subscriber resumes with its last cursor.
     await b.kill();
     for (let i = 0; i < 3; i++) expect(await cross(a.url)).toBe(true);
-    b = await startServerProcess(db.url, db.schema);
-    sub = subscribe(b.url, { after: beforeKill.at(-1)!.cursor });
+    b = await startServerProcess(db.url, db.schema, { ADMIN_API_KEY: ADMIN_KEY });
+    sub = subscribe(b.url, ADMIN_KEY, { after: beforeKill.at(-1)!.cursor });
 
     // A dies while requests are in flight; it restarts and more crossings follow.
     const inFlight = Array.from({ length: 6 }, () => cross(a.url));
     await new Promise((r) => setTimeout(r, 150));
     await a.kill();
     await Promise.all(inFlight);
-    a = await startServerProcess(db.url, db.schema);
+    a = await startServerProcess(db.url, db.schema, { ADMIN_API_KEY: ADMIN_KEY });
     for (let i = 0; i < 3; i++) expect(await cross(a.url)).toBe(true);
 
     const all = await committed();

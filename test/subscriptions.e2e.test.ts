@@ -53,7 +53,7 @@ describe('thresholdCrossed subscriptions', () => {
 
   it('delivers a crossing committed through one server to a subscriber of the other, woken by NOTIFY', async () => {
     // B polls only once a minute here, so a delivery within the wait proves the NOTIFY wake-up.
-    const sub = subscribe(b.server.url);
+    const sub = subscribe(b.server.url, a.adminKey);
     await new Promise((r) => setTimeout(r, 300));
     const [lead] = await cross(1);
     const [crossing] = await sub.take(1, 5000);
@@ -62,13 +62,13 @@ describe('thresholdCrossed subscriptions', () => {
   });
 
   it('resumes from a cursor with exactly the missed crossings, in order', async () => {
-    const first = subscribe(a.server.url);
+    const first = subscribe(a.server.url, a.adminKey);
     await new Promise((r) => setTimeout(r, 300));
     await cross(1);
     const [seen] = await first.take(1);
     await first.close();
     const missed = await cross(3);
-    const resumed = subscribe(b.server.url, { after: seen.cursor });
+    const resumed = subscribe(b.server.url, a.adminKey, { after: seen.cursor });
     const got = await resumed.take(3);
     // Within one batch crossings are ordered by lead id, so compare the batch as a set, and the ids as a sequence.
     expect(names(got)).toEqual(missed.sort());
@@ -92,7 +92,7 @@ describe('thresholdCrossed subscriptions', () => {
       return made;
     })();
     await new Promise((r) => setTimeout(r, 50));
-    const sub = subscribe(b.server.url, { after: start });
+    const sub = subscribe(b.server.url, a.adminKey, { after: start });
     const made = await producing;
     const got = await sub.take(made.length);
     expect(names(got)).toEqual(made.sort());
@@ -103,14 +103,14 @@ describe('thresholdCrossed subscriptions', () => {
   });
 
   it('refuses a forged cursor with INVALID_CURSOR', async () => {
-    const sub = subscribe(b.server.url, { after: 'forged' });
+    const sub = subscribe(b.server.url, a.adminKey, { after: 'forged' });
     await expect(sub.take(1)).rejects.toThrow(/INVALID_CURSOR/);
     await sub.close();
   });
 
   it('rescores on schedule under an advanced clock: inactivity moves a lead out of MQL and the crossing is pushed', async () => {
     const [lead] = await cross(1);
-    const sub = subscribe(b.server.url, { stages: ['MQL'] });
+    const sub = subscribe(b.server.url, a.adminKey, { stages: ['MQL'] });
     await new Promise((r) => setTimeout(r, 300));
     now += 91 * DAY; // no sleeping: the scheduler's clock moves
     const scheduler = new RescoreScheduler(a.db.dataSource, a.services.modelAdmin, createLogger('silent'), {

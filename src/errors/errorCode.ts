@@ -35,6 +35,12 @@ export const ErrorCode = {
   NO_DRAFT: 'NO_DRAFT',
   /** A webhook's URL is not http(s), or its stages list is empty or malformed. */
   INVALID_WEBHOOK: 'INVALID_WEBHOOK',
+  /** No API key, or an unknown or revoked one: send `Authorization: Bearer <key>`. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The key's role may not do this (admin > writer > reader). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Too many ingest requests for this key; `extensions.retryAfterSeconds` says when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** Anything unexpected; details are in the server log under the request id. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

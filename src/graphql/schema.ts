@@ -3,6 +3,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './authChecker';
+import { ApiKeyResolver } from './resolvers/apiKey.resolver';
 import { EventResolver } from './resolvers/event.resolver';
 import { LeadResolver } from './resolvers/lead.resolver';
 import { LeadConnectionResolver } from './resolvers/leadConnection.resolver';
@@ -30,6 +32,7 @@ export const RESOLVERS = [
   SubscriptionResolver,
   WebhookResolver,
   WebhookDeliveryResolver,
+  ApiKeyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -40,6 +43,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    authChecker,
     // Subscriptions read the outbox through their own `subscribe` functions; no
     // topic-based pub/sub exists, and type-graphql only insists that one is given.
     pubSub: {

@@ -25,6 +25,11 @@ export interface CrossingFeedOptions {
    * (the subscriber is too slow). Default: always true.
    */
   readonly canSend?: () => boolean;
+  /**
+   * Checked before every outbox read (so at least once per poll interval);
+   * false ends the feed (the subscriber's key was revoked). Default: always true.
+   */
+  readonly stillAllowed?: () => Promise<boolean>;
 }
 
 /** True when a crossing enters or leaves one of the stages (or no stage filter is set). */
@@ -47,6 +52,7 @@ export async function* crossingFeed(
     options.signal.addEventListener('abort', stop, { once: true });
     try {
       const woken = hub.wait(options.workspaceId, tick.signal);
+      if (options.stillAllowed && !(await options.stillAllowed())) return;
       const page = await scores.thresholdEventsAfterId(options.workspaceId, options.modelId, afterId, pageSize);
       for (const event of page) {
         afterId = event.id;

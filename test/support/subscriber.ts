@@ -17,8 +17,14 @@ export interface Crossing {
 }
 
 /** Collects pushed crossings; `take(n)` resolves once n have arrived (or fails after a bounded wait). */
-export function subscribe(url: string, variables: Record<string, unknown> = {}) {
-  const client: Client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0 });
+/** Subscribes with `key` sent at connection_init. */
+export function subscribe(url: string, key: string, variables: Record<string, unknown> = {}) {
+  const client: Client = createClient({
+    url: url.replace('http', 'ws') + '/graphql',
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${key}` },
+  });
   const received: Crossing[] = [];
   const errors: unknown[] = [];
   let notify = () => undefined as void;
@@ -31,7 +37,9 @@ export function subscribe(url: string, variables: Record<string, unknown> = {}) 
         notify();
       },
       error: (error) => {
-        errors.push(error);
+        // A closed socket arrives as a CloseEvent: keep its code and reason readable.
+        const close = error as { code?: number; reason?: string };
+        errors.push(close && typeof close.code === 'number' ? { closeCode: close.code, reason: close.reason } : error);
         notify();
       },
       complete: () => undefined,

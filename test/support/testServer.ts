@@ -1,6 +1,6 @@
 // A real server over a real Postgres schema, on a free port, for end-to-end tests through HTTP.
 
-import { ensureDefaultWorkspace } from '../../src/db/defaultWorkspace';
+import { DEFAULT_WORKSPACE_ID, ensureDefaultWorkspace } from '../../src/db/defaultWorkspace';
 import { SqlLogger } from '../../src/db/sqlLogger';
 import { createLogger } from '../../src/observability/logger';
 import { createMetrics, type Metrics } from '../../src/observability/metrics';
@@ -20,8 +20,12 @@ export interface TestServer {
   readonly server: RunningServer;
   readonly metrics: Metrics;
   readonly hub: CrossingHub;
-  /** POSTs a GraphQL document and returns the parsed body. */
+  /** An admin key of the default workspace, sent by gql and data. */
+  readonly adminKey: string;
+  /** POSTs a GraphQL document with the admin key and returns the parsed body. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL document with the given key (null: none). */
+  gqlAs<T = Record<string, any>>(key: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error, and returns data. */
   data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -36,21 +40,25 @@ export async function startTestServer(options: { maxBatchSize?: number; now?: ()
   const hub = new CrossingHub({ url: db.url, logger, pollIntervalMs: 200 });
   await hub.start();
   const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics, hub });
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> => {
+  const { key: adminKey } = await services.apiKeys.createKey(DEFAULT_WORKSPACE_ID, 'test admin', 'admin');
+  const gqlAs = async <T>(key: string | null, query: string, variables?: Record<string, unknown>, operationName?: string) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query, variables, operationName }),
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
+  const gql = <T>(query: string, variables?: Record<string, unknown>, operationName?: string) => gqlAs<T>(adminKey, query, variables, operationName);
   return {
     db,
     services,
     server,
     metrics,
     hub,
+    adminKey,
     gql,
+    gqlAs,
     async data<T>(query: string, variables?: Record<string, unknown>) {
       const result = await gql<T>(query, variables);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);

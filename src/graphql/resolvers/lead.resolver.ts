@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { LeadRecord } from '../../leads/lead.model';
 import type { GraphQLContext } from '../context';
 import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDirectionEnum } from '../inputs/lead.input';
@@ -8,16 +8,19 @@ import { LeadType } from '../types/lead.type';
 
 @Resolver(() => LeadType)
 export class LeadResolver {
+  @Authorized('reader')
   @Query(() => LeadType, { nullable: true, description: 'A lead by id, or null.' })
   lead(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<LeadRecord | null> {
     return ctx.loaders.leadById.load(id);
   }
 
+  @Authorized('reader')
   @Query(() => LeadType, { nullable: true, description: 'A lead by email (case-insensitive), or null.' })
   leadByEmail(@Arg('email', () => String) email: string, @Ctx() ctx: GraphQLContext): Promise<LeadRecord | null> {
     return ctx.services.leadQuery.leadByEmail(ctx.workspaceId, email);
   }
 
+  @Authorized('reader')
   @Query(() => LeadConnectionType, {
     description:
       'Leads, filtered, ordered and paged (default order: CREATED_AT DESC). Score filters and score orders list the leads scored by the model (default: the workspace default model).',
@@ -56,8 +59,10 @@ export class LeadResolver {
     return { edges: page.edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null } };
   }
 
+  @Authorized('writer')
   @Mutation(() => [LeadType], { description: 'Creates or updates leads; the batch is stored whole or not at all.' })
-  upsertLeads(@Arg('input', () => [LeadInput]) input: LeadInput[], @Ctx() ctx: GraphQLContext): Promise<LeadRecord[]> {
+  async upsertLeads(@Arg('input', () => [LeadInput]) input: LeadInput[], @Ctx() ctx: GraphQLContext): Promise<LeadRecord[]> {
+    await ctx.services.ingestLimit.take(ctx.auth, input.length);
     return ctx.services.leads.upsertLeads(ctx.workspaceId, input);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AppError } from '../../errors/appError';
 import { ErrorCode } from '../../errors/errorCode';
 import type { GraphQLContext } from '../context';
@@ -9,6 +9,7 @@ import { LeadScoreDiffType, RuleValidationType } from '../types/ruleValidation.t
 
 @Resolver()
 export class RulesResolver {
+  @Authorized('reader')
   @Query(() => RuleValidationType, { description: "Checks a rule source (against a model's stages when given); stores nothing." })
   async validateRules(
     @Arg('source', () => String) source: string,
@@ -19,6 +20,7 @@ export class RulesResolver {
     return { valid: result.program !== null, diagnostics: result.diagnostics, rules: result.rules };
   }
 
+  @Authorized('reader')
   @Query(() => LeadScoreType, { description: 'Score one lead under a source or a model at an instant (default: now), nothing stored.' })
   async evaluateLead(
     @Arg('leadId', () => ID) leadId: string,

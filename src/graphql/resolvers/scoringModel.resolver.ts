@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AppError } from '../../errors/appError';
 import { ErrorCode } from '../../errors/errorCode';
 import type { ModelVersionRecord, ScoringModelRecord } from '../../scoring/model.types';
@@ -9,26 +9,31 @@ import { ModelStatsType, ModelVersionType, ScoringModelType, ThresholdType } fro
 
 @Resolver(() => ScoringModelType)
 export class ScoringModelResolver {
+  @Authorized('reader')
   @Query(() => ScoringModelType, { nullable: true })
   scoringModel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.modelById.load(id);
   }
 
+  @Authorized('reader')
   @Query(() => [ScoringModelType], { description: 'Every model of the workspace, the default first.' })
   scoringModels(@Ctx() ctx: GraphQLContext) {
     return ctx.services.models.models(ctx.workspaceId);
   }
 
+  @Authorized('admin')
   @Mutation(() => ScoringModelType)
   createScoringModel(@Arg('input', () => CreateScoringModelInput) input: CreateScoringModelInput, @Ctx() ctx: GraphQLContext) {
     return ctx.services.modelAdmin.createScoringModel(ctx.workspaceId, input);
   }
 
+  @Authorized('admin')
   @Mutation(() => ModelVersionType, { description: "Stores the source as the model's draft; fails with diagnostics when invalid." })
   saveDraft(@Arg('modelId', () => ID) modelId: string, @Arg('source', () => String) source: string, @Ctx() ctx: GraphQLContext) {
     return ctx.services.modelAdmin.saveDraft(ctx.workspaceId, modelId, source);
   }
 
+  @Authorized('admin')
   @Mutation(() => ScoringModelType, { description: 'Replaces the stages (lowest first) and re-stages every lead.' })
   setThresholds(
     @Arg('modelId', () => ID) modelId: string,
@@ -38,6 +43,7 @@ export class ScoringModelResolver {
     return ctx.services.modelAdmin.setThresholds(ctx.workspaceId, modelId, thresholds);
   }
 
+  @Authorized('admin')
   @Mutation(() => RulePreviewType, { description: 'What publishing a source would change, computed over all leads, nothing stored.' })
   previewRules(
     @Arg('modelId', () => ID) modelId: string,
@@ -48,6 +54,7 @@ export class ScoringModelResolver {
     return ctx.services.preview.previewRules(ctx.workspaceId, modelId, source, sampleSize ?? 20);
   }
 
+  @Authorized('admin')
   @Mutation(() => ScoringModelType, {
     description: 'Makes the draft (or the given version: a rollback) the published version and rescores every lead.',
   })
@@ -59,6 +66,7 @@ export class ScoringModelResolver {
     return (await ctx.services.modelAdmin.publishModel(ctx.workspaceId, modelId, version)).model;
   }
 
+  @Authorized('admin')
   @Mutation(() => Int, { description: 'Rescore every lead now (time moves: windows, decay and inactivity change scores). Returns how many.' })
   async rescore(@Arg('modelId', () => ID) modelId: string, @Ctx() ctx: GraphQLContext) {
     return (await ctx.services.modelAdmin.rescore(ctx.workspaceId, modelId)).rescored;

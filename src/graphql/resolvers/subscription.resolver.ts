@@ -1,4 +1,4 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { abortableFeed, crossingFeed } from '../../realtime/crossingFeed';
 import { thresholdEventIdFromCursor } from '../../scoring/leadScore.query';
 import type { ThresholdEventRecord } from '../../scoring/model.types';
@@ -13,6 +13,8 @@ import { ThresholdEventType } from '../types/thresholdEvent.type';
  */
 export const MAX_SUBSCRIBER_BUFFER_BYTES = 1024 * 1024;
 export const SLOW_SUBSCRIBER_CLOSE_CODE = 4290;
+/** Close code when the subscriber's API key is revoked (graphql-ws's Forbidden). */
+export const REVOKED_KEY_CLOSE_CODE = 4403;
 
 interface CrossedArgs {
   modelId?: string | null;
@@ -22,6 +24,7 @@ interface CrossedArgs {
 
 @Resolver()
 export class SubscriptionResolver {
+  @Authorized('reader')
   @Subscription(() => ThresholdEventType, {
     description:
       "Pushed when a lead's stage under a model changes, once the change is committed. With `after`, first replays every stored crossing after that cursor, then goes live, with no gap and no duplicate. `stages` keeps crossings into or out of those stages.",
@@ -38,6 +41,11 @@ export class SubscriptionResolver {
           stages: stages ?? null,
           afterId,
           signal,
+          stillAllowed: async () => {
+            if (!ctx.auth || (await ctx.services.apiKeys.isActive(ctx.auth))) return true;
+            ctx.socket?.close(REVOKED_KEY_CLOSE_CODE, 'API key revoked');
+            return false;
+          },
           canSend: () => {
             if (!ctx.socket || ctx.socket.bufferedAmount <= MAX_SUBSCRIBER_BUFFER_BYTES) return true;
             ctx.socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, 'Subscriber too slow: reconnect with your last cursor as `after`');

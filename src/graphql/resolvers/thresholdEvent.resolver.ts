@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ThresholdEventRecord } from '../../scoring/model.types';
 import { thresholdEventCursor } from '../../scoring/leadScore.query';
 import type { GraphQLContext } from '../context';
@@ -9,6 +9,7 @@ import { ThresholdEventConnectionType, ThresholdEventType } from '../types/thres
 
 @Resolver(() => ThresholdEventType)
 export class ThresholdEventResolver {
+  @Authorized('reader')
   @Query(() => ThresholdEventConnectionType, {
     description: 'Stage crossings in the order they were committed, after a cursor: a resumable feed.',
   })
