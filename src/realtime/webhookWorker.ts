@@ -123,10 +123,14 @@ export class WebhookWorker {
          SELECT d.workspace_id, d.id FROM webhook_deliveries d
          JOIN webhooks w ON w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND w.enabled
          WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-           AND NOT EXISTS (
-             SELECT 1 FROM webhook_deliveries e
+           -- The head of its (webhook, lead) queue. Written as "= the first pending" rather than
+           -- NOT EXISTS (an earlier pending): its ORDER BY makes the planner take the pending index even
+           -- before the table has statistics (NOT EXISTS then went through the log index: quadratic).
+           AND d.threshold_event_id = (
+             SELECT e.threshold_event_id FROM webhook_deliveries e
              WHERE e.workspace_id = d.workspace_id AND e.webhook_id = d.webhook_id AND e.lead_id = d.lead_id
-               AND e.status = 'pending' AND e.threshold_event_id < d.threshold_event_id)
+               AND e.status = 'pending'
+             ORDER BY e.threshold_event_id LIMIT 1)
          ORDER BY d.next_attempt_at, d.id
          LIMIT $1
          FOR UPDATE OF d SKIP LOCKED

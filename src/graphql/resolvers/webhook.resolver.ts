@@ -22,28 +22,24 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
-
   @Mutation(() => CreatedWebhookType, { description: 'Registers an endpoint for stage crossings; returns its signing secret, shown only here.' })
   createWebhook(@Args(() => CreateWebhookArgs) args: CreateWebhookArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.webhooks.createWebhook(ctx.workspaceId, args);
   }
 
   @Authorized('admin')
-
   @Mutation(() => WebhookType)
   setWebhookEnabled(@Arg('id', () => ID) id: string, @Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: GraphQLContext) {
     return ctx.services.webhooks.setWebhookEnabled(ctx.workspaceId, id, enabled);
   }
 
   @Authorized('admin')
-
   @Mutation(() => Boolean, { description: 'Deletes the webhook and its delivery log; queued deliveries are dropped.' })
   deleteWebhook(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.services.webhooks.deleteWebhook(ctx.workspaceId, id);
   }
 
   @Authorized('admin')
-
   @Query(() => WebhookDeliveryConnectionType, { description: 'The delivery log, newest first.' })
   async webhookDeliveries(
     @Ctx() ctx: GraphQLContext,
