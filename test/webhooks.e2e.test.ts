@@ -260,6 +260,36 @@ describe('webhooks', () => {
     expect((await deliveriesOf(all.webhook.id)).map((d: any) => d.status)).toEqual(['DELIVERED', 'DELIVERED']);
     expect(receiver.got('/disabled')).toEqual([]);
     expect(await deliveriesOf(disabled.webhook.id)).toEqual([]);
+
+    // Leaving SQL matches too: raising SQL above the lead's 80 moves it SQL -> MQL (other leads may move as well).
+    const leadId = receiver.got('/all')[0]!.json.data.leadId;
+    const ofLead = (path: string) => receiver.got(path).filter((r) => r.json.data.leadId === leadId).map((r) => [r.json.data.fromStage, r.json.data.toStage]);
+    await t.data(`mutation($id: ID!, $th: [ThresholdInput!]!) { setThresholds(modelId: $id, thresholds: $th) { id } }`, {
+      id: modelId,
+      th: [{ stage: 'MQL', minScore: 40 }, { stage: 'SQL', minScore: 90 }],
+    });
+    await until('the SQL -> MQL crossing', async () => ofLead('/all').length === 3 && (await pendingCount()) === 0);
+    expect(ofLead('/sql-only')).toEqual([['MQL', 'SQL'], ['SQL', 'MQL']]);
+    expect(receiver.got('/disabled')).toEqual([]);
+  });
+
+  it("holds a disabled webhook's queued deliveries and sends them once it is enabled again", async () => {
+    const url = receiver.route('/paused', () => 200);
+    const { webhook } = await createWebhook(url);
+    await newLeads('paused-1');
+    await toMql('paused-1'); // queued while enabled
+    await t.data(`mutation($id: ID!) { setWebhookEnabled(id: $id, enabled: false) { id } }`, { id: webhook.id });
+    const probe = await createWebhook(receiver.route('/probe', () => 200));
+    await newLeads('paused-2');
+    await toMql('paused-2');
+    worker();
+    await until('the probe delivery', async () => (await deliveriesOf(probe.webhook.id, 'DELIVERED')).length === 1);
+    expect(await deliveriesOf(webhook.id)).toMatchObject([{ status: 'PENDING', attempts: 0 }]);
+    expect(receiver.got('/paused')).toEqual([]);
+
+    await t.data(`mutation($id: ID!) { setWebhookEnabled(id: $id, enabled: true) { id } }`, { id: webhook.id });
+    await until('the held delivery', async () => (await deliveriesOf(webhook.id))[0]?.status === 'DELIVERED');
+    expect(receiver.got('/paused')).toHaveLength(1);
   });
 
   it('keeps pending deliveries across a worker restart: a new worker delivers them', async () => {
