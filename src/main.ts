@@ -11,6 +11,7 @@ import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { startServer } from './server';
 import { CrossingHub } from './realtime/crossingHub';
+import { OutboxTail, outboxReader } from './realtime/outboxTail';
 import { RescoreScheduler } from './realtime/rescoreScheduler';
 import { WebhookWorker } from './realtime/webhookWorker';
 import { createServices } from './services';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     if (scored) logger.info({ scored }, 'demo scoring model published');
     demoKey = await demoAdminKey(services.apiKeys, DEFAULT_WORKSPACE_ID, '.leadscore-demo-key');
   }
-  const hub = new CrossingHub({ url: database.url, logger });
+  const hub = new CrossingHub({ url: database.url, logger, tail: new OutboxTail(outboxReader(services.scores)) });
   await hub.start();
   const scheduler =
     config.rescoreIntervalMinutes > 0

@@ -22,7 +22,7 @@ import { AppError } from './errors/appError';
 import { ErrorCode } from './errors/errorCode';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/formatError';
-import { createLoaders } from './graphql/loaders';
+import { createLoaders, type Loaders } from './graphql/loaders';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection, type QueryLimits } from './graphql/limits';
 import { getSchema } from './graphql/schema';
 import type { Metrics } from './observability/metrics';
@@ -71,7 +71,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hideInternals: production,
     onInternalError: (error) => logger.error({ err: error, requestId: requestScope.getStore()?.requestId }, 'internal error'),
   });
-  const contextFor = (requestId: string, auth: Principal | null): GraphQLContext => ({
+  // Subscriptions of one workspace share batching, non-caching loaders (see createLoaders).
+  const subscriptionLoaders = new Map<string, Loaders>();
+  const loadersFor = (workspaceId: string) => {
+    let loaders = subscriptionLoaders.get(workspaceId);
+    if (!loaders) subscriptionLoaders.set(workspaceId, (loaders = createLoaders(services, workspaceId, { cache: false })));
+    return loaders;
+  };
+  const contextFor = (requestId: string, auth: Principal | null, shared = false): GraphQLContext => ({
     requestId,
     auth,
     get workspaceId(): string {
@@ -79,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return auth.workspaceId;
     },
     services,
-    loaders: createLoaders(services, auth?.workspaceId ?? ''),
+    loaders: shared && auth ? loadersFor(auth.workspaceId) : createLoaders(services, auth?.workspaceId ?? ''),
     logger: logger.child({ requestId }),
     realtime: { hub: options.hub },
   });
@@ -102,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       context: (ctx) => {
         const extra = ctx.extra as { socket?: SlowSocket; auth?: Principal };
-        return { ...contextFor(randomUUID(), extra.auth ?? null), socket: extra.socket };
+        return { ...contextFor(randomUUID(), extra.auth ?? null, true), socket: extra.socket };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e: GraphQLError) => formatError(e.toJSON(), e)) } : undefined,

@@ -4,6 +4,7 @@
 
 import { createLogger } from '../src/observability/logger';
 import { CrossingHub } from '../src/realtime/crossingHub';
+import { OutboxTail, outboxReader } from '../src/realtime/outboxTail';
 import { RescoreScheduler } from '../src/realtime/rescoreScheduler';
 import { createMetrics } from '../src/observability/metrics';
 import { startServer, type RunningServer } from '../src/server';
@@ -36,9 +37,9 @@ describe('thresholdCrossed subscriptions', () => {
     a = await startTestServer({ now: () => new Date(now) });
     // A second server on the same database: its own pool, its own LISTEN connection, its own hub.
     const logger = createLogger('silent');
-    const hub = new CrossingHub({ url: a.db.url, logger, pollIntervalMs: 60_000 });
-    await hub.start();
     const services = createServices(a.db.dataSource, { maxBatchSize: 1000, now: () => new Date(now) });
+    const hub = new CrossingHub({ url: a.db.url, logger, pollIntervalMs: 60_000, tail: new OutboxTail(outboxReader(services.scores)) });
+    await hub.start();
     b = { server: await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics: createMetrics(), hub }), hub };
     const { createScoringModel } = await a.data(`mutation { createScoringModel(input: {name: "Web", thresholds: [{stage: "MQL", minScore: 40}],
       source: "+30 when employees > 10\\n+20 when visited(\\"/pricing\\")\\n-20 when inactive > 90d"}) { id } }`);

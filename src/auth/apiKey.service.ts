@@ -92,14 +92,25 @@ export class ApiKeyService {
     return rows[0] ? { workspaceId: rows[0].workspaceId, keyId: rows[0].id, role: rows[0].role } : null;
   }
 
-  /** True while the key is not revoked (open subscriptions check it as they go). */
-  async isActive(principal: Principal): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM api_keys WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL`, [
-      principal.workspaceId,
-      principal.keyId,
-    ]);
-    return rows.length > 0;
+  /**
+   * True while the key is not revoked; open subscriptions ask before every
+   * outbox read. Answers are shared for up to a second, so a thousand
+   * subscriptions of one key cost one query per second, and a revocation
+   * reaches them within a second.
+   */
+  isActive(principal: Principal): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.activeChecks.get(principal.keyId);
+    if (cached && cached.until > now) return cached.answer;
+    const answer = this.db
+      .query(`SELECT 1 FROM api_keys WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL`, [principal.workspaceId, principal.keyId])
+      .then((rows: unknown[]) => rows.length > 0);
+    this.activeChecks.set(principal.keyId, { answer, until: now + 1000 });
+    answer.catch(() => this.activeChecks.delete(principal.keyId));
+    return answer;
   }
+
+  private readonly activeChecks = new Map<string, { answer: Promise<boolean>; until: number }>();
 }
 
 /** The key in an `Authorization: Bearer <key>` value, or null. */

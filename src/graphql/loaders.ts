@@ -47,6 +47,7 @@ function groupedLoader<K, V>(
   groupOf: (key: K) => string,
   load: (group: readonly K[]) => Promise<readonly V[]>,
   cacheKeyFn: (key: K) => string,
+  cache: boolean,
 ): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
     async (keys) => {
@@ -61,31 +62,42 @@ function groupedLoader<K, V>(
       );
       return keys.map((key) => values.get(key)!);
     },
-    { cacheKeyFn },
+    { cacheKeyFn, cache },
   );
 }
 
-export function createLoaders(services: Services, workspaceId: string): Loaders {
+/**
+ * `cache: false` gives loaders that batch but keep nothing: one set is shared
+ * by all the subscriptions of a workspace in a process, so that a crossing
+ * pushed to many subscribers loads its lead once, and never a stale one.
+ */
+export function createLoaders(services: Services, workspaceId: string, options: { cache?: boolean } = {}): Loaders {
+  const cache = options.cache ?? true;
   return {
-    leadById: new DataLoader((ids) => services.leadQuery.leadsByIds(workspaceId, ids)),
+    leadById: new DataLoader((ids) => services.leadQuery.leadsByIds(workspaceId, ids), { cache }),
     eventPage: groupedLoader(
       (key) => `${key.first}|${key.after ?? ''}`,
       (group) => services.leadQuery.eventPages(workspaceId, group.map((k) => k.leadId), group[0].first, group[0].after),
       (key) => `${key.leadId}|${key.first}|${key.after ?? ''}`,
+      cache,
     ),
-    modelById: new DataLoader((ids) => services.models.modelsByIds(workspaceId, ids)),
-    defaultModelId: new DataLoader(async (keys) => {
-      const id = await services.models.resolveModelId(workspaceId, null);
-      return keys.map(() => id);
-    }),
-    thresholdsOfModel: new DataLoader((ids) => services.models.thresholdsOfModels(workspaceId, ids)),
-    versionsOfModel: new DataLoader((ids) => services.models.versionsOfModels(workspaceId, ids)),
-    score: new DataLoader((keys) => services.scores.scores(workspaceId, keys), { cacheKeyFn: (k) => `${k.leadId}|${k.modelId}` }),
-    scoresOfLead: new DataLoader((ids) => services.scores.scoresOfLeads(workspaceId, ids)),
+    modelById: new DataLoader((ids) => services.models.modelsByIds(workspaceId, ids), { cache }),
+    defaultModelId: new DataLoader(
+      async (keys) => {
+        const id = await services.models.resolveModelId(workspaceId, null);
+        return keys.map(() => id);
+      },
+      { cache },
+    ),
+    thresholdsOfModel: new DataLoader((ids) => services.models.thresholdsOfModels(workspaceId, ids), { cache }),
+    versionsOfModel: new DataLoader((ids) => services.models.versionsOfModels(workspaceId, ids), { cache }),
+    score: new DataLoader((keys) => services.scores.scores(workspaceId, keys), { cache, cacheKeyFn: (k) => `${k.leadId}|${k.modelId}` }),
+    scoresOfLead: new DataLoader((ids) => services.scores.scoresOfLeads(workspaceId, ids), { cache }),
     history: groupedLoader(
       (key) => String(key.first),
       (group) => services.scores.history(workspaceId, group, group[0].first),
       (key) => `${key.leadId}|${key.modelId}|${key.first}`,
+      cache,
     ),
   };
 }

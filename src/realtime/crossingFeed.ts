@@ -45,6 +45,7 @@ export async function* crossingFeed(
 ): AsyncGenerator<ThresholdEventRecord> {
   const pageSize = options.pageSize ?? 100;
   let afterId = options.afterId;
+  await hub.track(options.workspaceId);
   while (!options.signal.aborted) {
     // Start waiting before reading, so a NOTIFY that lands during the read is not missed.
     const tick = new AbortController();
@@ -53,14 +54,19 @@ export async function* crossingFeed(
     try {
       const woken = hub.wait(options.workspaceId, tick.signal);
       if (options.stillAllowed && !(await options.stillAllowed())) return;
-      const page = await scores.thresholdEventsAfterId(options.workspaceId, options.modelId, afterId, pageSize);
-      for (const event of page) {
-        afterId = event.id;
+      // The shared in-memory tail when it reaches back to the cursor, else the table (a replay).
+      const cached = hub.tailAfter(options.workspaceId, afterId, options.modelId, pageSize);
+      const events = cached ? cached.events : await scores.thresholdEventsAfterId(options.workspaceId, options.modelId, afterId, pageSize);
+      const scannedTo = cached ? cached.lastId : (events.at(-1)?.id ?? afterId);
+      const more = (cached ? cached.scanned : events.length) === pageSize;
+      for (const event of events) {
         if (options.canSend && !options.canSend()) return;
+        afterId = event.id;
         if (matchesStages(event, options.stages)) yield event;
         if (options.signal.aborted) return;
       }
-      if (page.length < pageSize) await woken;
+      afterId = scannedTo;
+      if (!more) await woken;
     } finally {
       tick.abort();
       options.signal.removeEventListener('abort', stop);

@@ -6,12 +6,14 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { CROSSINGS_CHANNEL } from './crossingSink';
+import type { OutboxTail } from './outboxTail';
 
 export interface CrossingHubOptions {
   /** Postgres to LISTEN on (a dedicated connection, outside the pool). */
   readonly url: string;
-  /** Schema search path for the connection; unused by LISTEN, kept for symmetry with the pool. */
   readonly logger: Logger;
+  /** Shared reads of the outbox's recent end; refreshed once per wake-up, before the feeds wake. */
+  readonly tail?: OutboxTail;
   /** Waiters also wake this often, covering notifications missed during a reconnect (default 1000 ms). */
   readonly pollIntervalMs?: number;
   /** First reconnect delay, doubled up to 30 s (default 500 ms). */
@@ -27,13 +29,23 @@ export class CrossingHub {
 
   constructor(private readonly options: CrossingHubOptions) {
     this.reconnectDelay = options.reconnectDelayMs ?? 500;
-    this.poll = setInterval(() => this.wakeAll(), options.pollIntervalMs ?? 1000);
+    this.poll = setInterval(() => void this.wakeAll(), options.pollIntervalMs ?? 1000);
     this.poll.unref();
   }
 
   /** Connects and LISTENs; resolves once listening (later reconnects happen in the background). */
   async start(): Promise<void> {
     await this.connect();
+  }
+
+  /** Follows the workspace's outbox tail (when the hub has one), so feeds can read it from memory. */
+  async track(workspaceId: string): Promise<void> {
+    await this.options.tail?.track(workspaceId);
+  }
+
+  /** Events after `afterId` from the shared tail; null when the feed must read the table. */
+  tailAfter(workspaceId: string, afterId: string, modelId: string | null, limit: number) {
+    return this.options.tail?.after(workspaceId, afterId, modelId, limit) ?? null;
   }
 
   /** Resolves at the next notification for the workspace, the next poll tick, or when `signal` aborts. */
@@ -55,7 +67,7 @@ export class CrossingHub {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
-    this.wakeAll();
+    for (const set of this.waiters.values()) for (const done of [...set]) done();
     await this.client?.end().catch(() => undefined);
     this.client = null;
   }
@@ -63,7 +75,7 @@ export class CrossingHub {
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.options.url });
     client.on('notification', (message) => {
-      if (message.channel === CROSSINGS_CHANNEL && message.payload) this.wake(message.payload);
+      if (message.channel === CROSSINGS_CHANNEL && message.payload) void this.wake(message.payload);
     });
     client.on('error', (error) => {
       this.options.logger.warn({ err: error }, 'crossing listener lost its connection; reconnecting');
@@ -74,7 +86,7 @@ export class CrossingHub {
     this.client = client;
     this.reconnectDelay = this.options.reconnectDelayMs ?? 500;
     // Anything committed while not listening is found by the woken feeds.
-    this.wakeAll();
+    void this.wakeAll();
   }
 
   private async reconnect(broken: Client): Promise<void> {
@@ -93,11 +105,16 @@ export class CrossingHub {
     }
   }
 
-  private wake(workspaceId: string): void {
+  /** Refreshes the workspace's tail (once, however many feeds wait), then wakes its feeds. */
+  private async wake(workspaceId: string): Promise<void> {
+    const tail = this.options.tail;
+    if (tail?.tracks(workspaceId)) {
+      await tail.refresh(workspaceId).catch((error: unknown) => this.options.logger.warn({ err: error }, 'outbox tail refresh failed'));
+    }
     for (const done of [...(this.waiters.get(workspaceId) ?? [])]) done();
   }
 
-  private wakeAll(): void {
-    for (const workspaceId of [...this.waiters.keys()]) this.wake(workspaceId);
+  private async wakeAll(): Promise<void> {
+    await Promise.all([...this.waiters.keys()].map((workspaceId) => this.wake(workspaceId)));
   }
 }

@@ -18,7 +18,12 @@ export interface Crossing {
 
 /** Collects pushed crossings; `take(n)` resolves once n have arrived (or fails after a bounded wait). */
 /** Subscribes with `key` sent at connection_init. */
-export function subscribe(url: string, key: string, variables: Record<string, unknown> = {}) {
+export function subscribe(
+  url: string,
+  key: string,
+  variables: Record<string, unknown> = {},
+  onReceive: (crossing: Crossing) => void = () => undefined,
+) {
   const client: Client = createClient({
     url: url.replace('http', 'ws') + '/graphql',
     webSocketImpl: WebSocket,
@@ -33,7 +38,10 @@ export function subscribe(url: string, key: string, variables: Record<string, un
     {
       next: (message) => {
         if (message.errors) errors.push(...message.errors);
-        if (message.data) received.push(message.data.thresholdCrossed);
+        if (message.data) {
+          received.push(message.data.thresholdCrossed);
+          onReceive(message.data.thresholdCrossed);
+        }
         notify();
       },
       error: (error) => {

@@ -5,6 +5,7 @@ import { SqlLogger } from '../../src/db/sqlLogger';
 import { createLogger } from '../../src/observability/logger';
 import { createMetrics, type Metrics } from '../../src/observability/metrics';
 import { CrossingHub } from '../../src/realtime/crossingHub';
+import { OutboxTail, outboxReader } from '../../src/realtime/outboxTail';
 import { startServer, type RunningServer } from '../../src/server';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from './database';
@@ -37,7 +38,7 @@ export async function startTestServer(options: { maxBatchSize?: number; now?: ()
   const db = await createTestDatabase({ logger: new SqlLogger(logger, (operation) => metrics.sqlStatements.inc({ operation })) });
   await ensureDefaultWorkspace(db.dataSource);
   const services = createServices(db.dataSource, { maxBatchSize: options.maxBatchSize ?? 5000, now: options.now });
-  const hub = new CrossingHub({ url: db.url, logger, pollIntervalMs: 200 });
+  const hub = new CrossingHub({ url: db.url, logger, pollIntervalMs: 200, tail: new OutboxTail(outboxReader(services.scores)) });
   await hub.start();
   const server = await startServer({ port: 0, host: '127.0.0.1', services, logger, metrics, hub });
   const { key: adminKey } = await services.apiKeys.createKey(DEFAULT_WORKSPACE_ID, 'test admin', 'admin');
