@@ -6,13 +6,14 @@ import { Argument, Command, Option } from 'commander';
 import { DEFAULT_WORKSPACE_ID } from '../db/defaultWorkspace';
 import { runGenerate, withGenerateOptions, type GenerateOptions } from './generateCommand';
 import { runImport, type ImportCommandOptions } from './importCommand';
+import { runKeys } from './keysCommand';
 import { integer, positive } from './options';
 import { runRescore } from './rescoreCommand';
 import { validateFile } from './validateCommand';
 
 export function buildProgram(): Command {
   const program = new Command('leadscore')
-    .description('Lead scoring from the command line: import, validate rules, rescore, generate data.\nConnects to DATABASE_URL, else to the embedded PostgreSQL of `npm start` (started for the command when not running).')
+    .description('Lead scoring from the command line: import, validate rules, rescore, API keys, generate data.\nConnects to DATABASE_URL, else to the embedded PostgreSQL of `npm start` (started for the command when not running).')
     .showHelpAfterError();
 
   program
@@ -55,6 +56,18 @@ export function buildProgram(): Command {
     .option('--workspace <id>', 'workspace of the model', DEFAULT_WORKSPACE_ID)
     .action(async (model: string, options: { workspace: string; asOf?: string }) => {
       process.exitCode = await runRescore(model, options);
+    });
+
+  program
+    .command('keys')
+    .description('create, list or revoke API keys; `keys create --role admin` prints a new key once')
+    .addArgument(new Argument('<action>', 'create, list or revoke').choices(['create', 'list', 'revoke']))
+    .addOption(new Option('--role <role>', 'role of a new key').choices(['admin', 'writer', 'reader']).default('reader'))
+    .option('--name <name>', 'name of a new key', 'cli')
+    .option('--id <id>', 'the key to revoke')
+    .option('--workspace <id>', 'workspace of the keys', DEFAULT_WORKSPACE_ID)
+    .action(async (action: 'create' | 'list' | 'revoke', options: { workspace: string; name?: string; role?: string; id?: string }) => {
+      process.exitCode = await runKeys(action, options);
     });
 
   withGenerateOptions(program.command('generate').description('generate a deterministic data set into the database or files')).action(

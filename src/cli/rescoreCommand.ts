@@ -3,8 +3,7 @@
 // MODEL is the model's id or its name (case-insensitive).
 
 import { cliLogger, openCliDatabase } from './connect';
-import { notifySink } from '../realtime/crossingSink';
-import { ScoringModelService } from '../scoring/scoringModel.service';
+import { createServices } from '../services';
 
 export async function runRescore(model: string, options: { workspace: string; asOf?: string }): Promise<number> {
   const asOf = options.asOf ? new Date(options.asOf) : new Date();
@@ -26,7 +25,8 @@ export async function runRescore(model: string, options: { workspace: string; as
       return 1;
     }
     const started = performance.now();
-    const outcome = await new ScoringModelService(db, notifySink).rescore(options.workspace, rows[0].id, asOf);
+    // The services' sink: NOTIFY the servers' subscribers and queue webhook deliveries.
+    const outcome = await createServices(db, { maxBatchSize: 5000 }).modelAdmin.rescore(options.workspace, rows[0].id, asOf);
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${rows[0].name} v${rows[0].published}: ${outcome.rescored} leads rescored, ${outcome.crossingCount} stage crossings, in ${seconds.toFixed(2)} s\n`);
     return 0;
