@@ -38,7 +38,7 @@ export interface ImportOptions {
   readonly rescorer: LeadRescorer | null;
   /** The clock (epoch ms) for validation and events given without occurredAt. */
   readonly now?: () => number;
-  /** Each refused record, in line order within a batch. */
+  /** Each refused record, in line order, after its batch is committed. */
   readonly onReject?: (rejection: Rejection) => void;
   /** After each commit: the last line covered, the totals so far, and the bytes of the file read. */
   readonly onCommitted?: (progress: ImportProgress) => void | Promise<void>;
@@ -66,9 +66,10 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   const now = options.now ?? Date.now;
   const stream = readRecords(options.file, options.format);
   const totals = { records: 0, imported: 0, rejected: 0, duplicates: 0, batches: 0, lastLine: fromLine - 1 };
+  // Refusals wait for their batch, so that those the database finds come in line order with the others.
+  let refused: Rejection[] = [];
   const reject = (rejection: Rejection) => {
-    totals.rejected++;
-    options.onReject?.(rejection);
+    refused.push(rejection);
   };
   let batch: StagedRow<LeadFields | EventFields>[] = [];
   const seen = new Map<string, number>();
@@ -76,11 +77,14 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   const flush = async (lastLine: number) => {
     if (batch.length) {
       const outcome = await writeBatch(options, batch, now());
-      outcome.rejected.sort((a, b) => a.line - b.line).forEach(reject);
+      refused.push(...outcome.rejected);
       totals.imported += outcome.imported;
       totals.duplicates += outcome.duplicates;
       totals.batches++;
     }
+    for (const r of refused.sort((a, b) => a.line - b.line)) options.onReject?.(r);
+    totals.rejected += refused.length;
+    refused = [];
     totals.lastLine = lastLine;
     batch = [];
     seen.clear();
@@ -115,12 +119,16 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
 
 /** The refusal when the batch already holds this externalId or email (case-insensitively), else null; records them. */
 function sameLeadTwice(fields: LeadFields, line: number, seen: Map<string, number>): string | null {
-  const keys = [fields.externalId?.trim() ? `x:${fields.externalId.trim()}` : null, fields.email?.trim() ? `e:${fields.email.trim().toLowerCase()}` : null];
-  for (const key of keys) {
-    const earlier = key ? seen.get(key) : undefined;
-    if (earlier !== undefined) return `INVALID_LEAD: ${key!.startsWith('x:') ? 'externalId' : 'email'} "${key!.slice(2)}" already appears on line ${earlier} of this batch`;
+  const externalId = fields.externalId?.trim();
+  const email = fields.email?.trim();
+  const keys: [string, string][] = [];
+  if (externalId) keys.push([`x:${externalId}`, `externalId "${externalId}"`]);
+  if (email) keys.push([`e:${email.toLowerCase()}`, `email "${email}"`]);
+  for (const [key, named] of keys) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) return `INVALID_LEAD: ${named} already appears on line ${earlier} of this batch`;
   }
-  for (const key of keys) if (key) seen.set(key, line);
+  for (const [key] of keys) seen.set(key, line);
   return null;
 }
 
