@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import { isRole, type Role } from './role';
+import { isUuid } from '../db/uuid';
 
 /** Who a request acts as. */
 export interface Principal {
@@ -68,7 +69,7 @@ export class ApiKeyService {
 
   /** Marks a key revoked; NOT_FOUND when the workspace has no such key. Returns the key. */
   async revokeKey(workspaceId: string, id: string): Promise<ApiKeyRecord> {
-    const rows: [ApiKeyRecord[], number] = /^[0-9a-f-]{36}$/i.test(id)
+    const rows: [ApiKeyRecord[], number] = isUuid(id)
       ? await this.db.query(
           `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE workspace_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
           [workspaceId, id],

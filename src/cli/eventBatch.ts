@@ -8,6 +8,7 @@ import type { PoolClient } from 'pg';
 import type { EventFields } from '../leads/lead.model';
 import { copyLine, copyRows } from './copy';
 import type { Rejection, StagedRow } from './batch';
+import { isUuid } from '../db/uuid';
 
 const STAGE = 'leadscore_import_events';
 
@@ -52,7 +53,6 @@ const INSERT = `WITH stored AS (
   )
   SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(id) FROM touched), '{}') AS "leadIds"`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Stores the rows; returns the refused rows, how many events were new (the
@@ -68,8 +68,8 @@ export async function writeEventBatch(
   const rejected: Rejection[] = [];
   const valid = rows.filter(({ line, fields }) => {
     // The API treats a leadId that is not a UUID as naming no lead.
-    if (fields.leadId && !UUID.test(fields.leadId)) rejected.push({ line, reason: `UNKNOWN_LEAD: no lead with leadId "${fields.leadId}" in this workspace` });
-    return !fields.leadId || UUID.test(fields.leadId);
+    if (fields.leadId && !isUuid(fields.leadId)) rejected.push({ line, reason: `UNKNOWN_LEAD: no lead with leadId "${fields.leadId}" in this workspace` });
+    return !fields.leadId || isUuid(fields.leadId);
   });
   await client.query(SETUP);
   await copyRows(

@@ -2,6 +2,7 @@
 // decode to the expected shape is refused with INVALID_CURSOR, never guessed at.
 
 import { AppError } from '../errors/appError';
+import { isUuid } from '../db/uuid';
 import { ErrorCode } from '../errors/errorCode';
 
 /** Encodes the values that position a row in its ordering. */
@@ -39,7 +40,7 @@ export function decodeCursor(
 
 /** Cursor value checks: what a value must look like before it reaches SQL as a typed parameter. */
 export const isBigint = (v: string | null): boolean => v !== null && /^\d{1,19}$/.test(v);
-export const isUuid = (v: string | null): boolean => v !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export const isUuidValue = (v: string | null): boolean => v !== null && isUuid(v);
 export const isTimestamp = (v: string | null): boolean => v !== null && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v));
 export const isFloat = (v: string | null): boolean => v !== null && /^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(v);
 export const isNullable = (check: (v: string | null) => boolean) => (v: string | null): boolean => v === null || check(v);

@@ -6,8 +6,8 @@ import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import type { EventFields } from './lead.model';
 import { checkBatchSize, validateEvents } from './lead.validation';
+import { isUuid } from '../db/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the scoring side reports back after the events of a batch are stored. */
 export interface EventsStoredOutcome<TCrossing> {
@@ -92,7 +92,7 @@ export class EventService<TCrossing = never> {
 
   /** The lead id of every input, in order; UNKNOWN_LEAD names the first input that names no lead. */
   private async resolveLeads(tx: EntityManager, workspaceId: string, inputs: readonly EventFields[]): Promise<string[]> {
-    const ids = [...new Set(inputs.map((i) => i.leadId).filter((v): v is string => !!v && UUID.test(v)))];
+    const ids = [...new Set(inputs.map((i) => i.leadId).filter((v): v is string => !!v && isUuid(v)))];
     const externalIds = [...new Set(inputs.map((i) => i.leadExternalId).filter((v): v is string => !!v))];
     const emails = [...new Set(inputs.map((i) => i.leadEmail?.trim().toLowerCase()).filter((v): v is string => !!v))];
     // One lookup per identity, each served by its own index, and the leads locked

@@ -3,8 +3,8 @@
 import type { DataSource } from 'typeorm';
 import { EVENT_COLUMNS, LEAD_COLUMNS, type EventRecord, type LeadRecord } from './lead.model';
 import { decodeCursor, encodeCursor, isBigint, isTimestamp } from './cursor';
+import { isUuid } from '../db/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EventPage {
   readonly edges: readonly { node: EventRecord; cursor: string }[];
@@ -16,7 +16,7 @@ export class LeadQuery {
 
   /** Leads by id, in the order asked, null where none exists in the workspace. One statement. */
   async leadsByIds(workspaceId: string, ids: readonly string[]): Promise<(LeadRecord | null)[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     const rows: LeadRecord[] = valid.length
       ? await this.db.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.workspace_id = $1 AND l.id = ANY($2::uuid[])`, [workspaceId, valid])
       : [];

@@ -3,7 +3,7 @@
 
 import type { DataSource } from 'typeorm';
 import { LEAD_COLUMNS, type LeadRecord } from './lead.model';
-import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuid } from './cursor';
+import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuidValue } from './cursor';
 
 export type LeadOrderField = 'TOTAL' | 'FIT' | 'ENGAGEMENT' | 'CREATED_AT' | 'LAST_ACTIVITY_AT';
 export type SortDirection = 'ASC' | 'DESC';
@@ -95,7 +95,7 @@ export class LeadListQuery {
     // The scores' own lead_id when scores drive the query, so their index serves the order.
     const idExpr = usesScores ? 's.lead_id' : 'l.id';
     if (args.after) {
-      const [value, id] = decodeCursor(kind, args.after, 2, [sort.check, isUuid]);
+      const [value, id] = decodeCursor(kind, args.after, 2, [sort.check, isUuidValue]);
       where.push(keysetCondition(sort.expr, idExpr, CAST[field], sort.nullable, direction, value, id!, bind));
     }
     const dir = direction === 'DESC' ? 'DESC' : 'ASC';

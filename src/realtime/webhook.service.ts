@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { DISQUALIFIED_STAGE } from '../dsl/program';
 import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
-import { decodeCursor, encodeCursor, isBigint, isUuid } from '../leads/cursor';
+import { isUuid } from '../db/uuid';
+import { decodeCursor, encodeCursor, isBigint } from '../leads/cursor';
 import { newWebhookSecret } from './webhookSignature';
 import {
   DELIVERY_COLUMNS,

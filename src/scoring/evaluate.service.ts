@@ -9,6 +9,7 @@ import { ErrorCode } from '../errors/errorCode';
 import { EVENT_COLUMNS, LEAD_COLUMNS, type EventRecord, type LeadRecord } from '../leads/lead.model';
 import { eventFacts, leadFacts } from './leadFacts';
 import { compileForModel, loadModel, loadPublishedTarget, loadThresholds } from './scoringModel.store';
+import { isUuid } from '../db/uuid';
 
 export interface Evaluation extends ScoreResult {
   readonly modelId: string;
@@ -35,7 +36,7 @@ export class EvaluateService {
     if (!target) {
       throw new AppError(ErrorCode.NOT_FOUND, 'This model has no published version yet: pass a source, or publish first', { field: 'modelId' });
     }
-    const leads: LeadRecord[] = /^[0-9a-f-]{36}$/i.test(leadId)
+    const leads: LeadRecord[] = isUuid(leadId)
       ? await tx.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.workspace_id = $1 AND l.id = $2`, [workspaceId, leadId])
       : [];
     if (!leads.length) throw new AppError(ErrorCode.NOT_FOUND, `No lead with id "${leadId}"`, { field: 'leadId' });

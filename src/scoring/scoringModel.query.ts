@@ -11,8 +11,8 @@ import {
   type ScoringModelRecord,
   type ThresholdRecord,
 } from './model.types';
+import { isUuid } from '../db/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ScoringModelQuery {
   constructor(private readonly db: DataSource) {}
@@ -33,7 +33,7 @@ export class ScoringModelQuery {
 
   /** Models by id, in the order asked, null where none. */
   async modelsByIds(workspaceId: string, ids: readonly string[]): Promise<(ScoringModelRecord | null)[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     const rows: ScoringModelRecord[] = valid.length
       ? await this.db.query(`SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[])`, [
           workspaceId,

@@ -15,8 +15,8 @@ import {
   type ThresholdRecord,
 } from './model.types';
 import type { ScoringTarget } from './rescore';
+import { isUuid } from '../db/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The model row, locked as asked (`share`: scoring reads it and waits for a
@@ -30,7 +30,7 @@ export async function loadModel(
   lock: 'none' | 'share' | 'update',
 ): Promise<ScoringModelRecord> {
   const suffix = lock === 'share' ? ' FOR KEY SHARE' : lock === 'update' ? ' FOR UPDATE' : '';
-  const rows: ScoringModelRecord[] = UUID.test(modelId)
+  const rows: ScoringModelRecord[] = isUuid(modelId)
     ? await tx.query(`SELECT ${MODEL_COLUMNS} FROM scoring_models m WHERE m.workspace_id = $1 AND m.id = $2${suffix}`, [workspaceId, modelId])
     : [];
   if (!rows.length) throw new AppError(ErrorCode.NOT_FOUND, `No scoring model with id "${modelId}"`, { field: 'modelId' });
