@@ -5,24 +5,11 @@
 // insert the rest in two set-based statements.
 
 import type { PoolClient } from 'pg';
-import type { LeadFields } from '../leads/lead.model';
+import { LEAD_INPUT_COLUMNS, type LeadFields } from '../leads/lead.model';
 import { copyLine, copyRows } from './copy';
 import type { Rejection, StagedRow } from './batch';
 
-/** Input field -> column and SQL type: the only names that reach the SQL text (as in lead.service.ts). */
-const COLUMNS = [
-  ['externalId', 'external_id', 'text'],
-  ['email', 'email', 'text'],
-  ['firstName', 'first_name', 'text'],
-  ['lastName', 'last_name', 'text'],
-  ['title', 'title', 'text'],
-  ['company', 'company', 'text'],
-  ['industry', 'industry', 'text'],
-  ['country', 'country', 'text'],
-  ['source', 'source', 'text'],
-  ['employees', 'employees', 'integer'],
-  ['annualRevenue', 'annual_revenue', 'double precision'],
-] as const;
+const COLUMNS = LEAD_INPUT_COLUMNS;
 
 const STAGE = 'leadscore_import_leads';
 

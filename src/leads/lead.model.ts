@@ -66,3 +66,18 @@ export const LEAD_COLUMNS = `l.workspace_id AS "workspaceId", l.id, l.external_i
   l.updated_at AS "updatedAt", l.last_activity_at AS "lastActivityAt"`;
 
 export const EVENT_COLUMNS = `e.id::text AS id, e.lead_id AS "leadId", e.type, e.occurred_at AS "occurredAt", e.properties`;
+
+/** Lead input field -> column and SQL type: the only names that reach SQL text when leads are written. */
+export const LEAD_INPUT_COLUMNS = [
+  ['externalId', 'external_id', 'text'],
+  ['email', 'email', 'text'],
+  ['firstName', 'first_name', 'text'],
+  ['lastName', 'last_name', 'text'],
+  ['title', 'title', 'text'],
+  ['company', 'company', 'text'],
+  ['industry', 'industry', 'text'],
+  ['country', 'country', 'text'],
+  ['source', 'source', 'text'],
+  ['employees', 'employees', 'integer'],
+  ['annualRevenue', 'annual_revenue', 'double precision'],
+] as const;

@@ -5,23 +5,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import { isUniqueViolation } from '../db/pgErrors';
-import { LEAD_COLUMNS, type LeadFields, type LeadRecord } from './lead.model';
+import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS, type LeadFields, type LeadRecord } from './lead.model';
 import { checkBatchSize, validateLeads } from './lead.validation';
 
-/** Input field -> column and SQL type; the only names that reach the SQL text. */
-const COLUMNS = [
-  ['externalId', 'external_id', 'text'],
-  ['email', 'email', 'text'],
-  ['firstName', 'first_name', 'text'],
-  ['lastName', 'last_name', 'text'],
-  ['title', 'title', 'text'],
-  ['company', 'company', 'text'],
-  ['industry', 'industry', 'text'],
-  ['country', 'country', 'text'],
-  ['source', 'source', 'text'],
-  ['employees', 'employees', 'integer'],
-  ['annualRevenue', 'annual_revenue', 'double precision'],
-] as const;
+const COLUMNS = LEAD_INPUT_COLUMNS;
 
 const UPDATE_SQL = `
   UPDATE leads AS l SET
