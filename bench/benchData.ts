@@ -1,7 +1,7 @@
 // The bench's database: its own embedded cluster in a temporary folder (or
 // DATABASE_URL), a schema of its own, migrations, and the generated data set.
 
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -29,7 +29,10 @@ export async function openBenchDatabase(port: number): Promise<BenchDatabase> {
     dataDir = path.join(parent, 'pg');
     const pg = await startEmbeddedPostgres({ dataDir, port, persistent: false });
     url = pg.url;
-    stop = () => pg.stop();
+    stop = async () => {
+      await pg.stop();
+      rmSync(parent, { recursive: true, force: true });
+    };
   }
   const schema = `bench_${process.pid}`;
   const db = createDataSource({ url, schema, poolSize: 10 });

@@ -17,11 +17,16 @@ const SETUP = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   properties jsonb NOT NULL, idempotency_key text, by_id uuid, by_ext uuid, by_email uuid
 ) ON COMMIT DELETE ROWS`;
 
+// Each join to leads also names the batch's keys as an array parameter ($2), so
+// the planner looks leads up by index even when its statistics lag behind a
+// workspace that is filling up (it would otherwise scan the workspace per row).
 const RESOLVE = [
-  `UPDATE ${STAGE} s SET by_id = l.id FROM leads l WHERE s.lead_id IS NOT NULL AND l.workspace_id = $1 AND l.id = s.lead_id`,
-  `UPDATE ${STAGE} s SET by_ext = l.id FROM leads l WHERE s.ext IS NOT NULL AND l.workspace_id = $1 AND l.external_id = s.ext`,
+  `UPDATE ${STAGE} s SET by_id = l.id FROM leads l
+   WHERE s.lead_id IS NOT NULL AND l.workspace_id = $1 AND l.id = ANY($2::uuid[]) AND l.id = s.lead_id`,
+  `UPDATE ${STAGE} s SET by_ext = l.id FROM leads l
+   WHERE s.ext IS NOT NULL AND l.workspace_id = $1 AND l.external_id = ANY($2::text[]) AND l.external_id = s.ext`,
   `UPDATE ${STAGE} s SET by_email = l.id FROM leads l
-   WHERE s.email_key IS NOT NULL AND l.workspace_id = $1 AND l.email IS NOT NULL AND lower(l.email) = s.email_key`,
+   WHERE s.email_key IS NOT NULL AND l.workspace_id = $1 AND l.email IS NOT NULL AND lower(l.email) = ANY($2::text[]) AND lower(l.email) = s.email_key`,
 ];
 
 const REFUSALS = [
@@ -36,8 +41,9 @@ const REFUSALS = [
    RETURNING s.line, 'UNKNOWN_LEAD: leadId, leadExternalId and leadEmail name different leads' AS reason`,
 ];
 
-const LOCK = `SELECT 1 FROM leads WHERE workspace_id = $1
-  AND id IN (SELECT coalesce(by_id, by_ext, by_email) FROM ${STAGE}) ORDER BY id FOR UPDATE`;
+const RESOLVED = `SELECT DISTINCT coalesce(by_id, by_ext, by_email) AS id FROM ${STAGE}`;
+
+const LOCK = `SELECT 1 FROM leads WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`;
 
 const INSERT = `WITH stored AS (
     INSERT INTO events (workspace_id, lead_id, type, occurred_at, properties, idempotency_key)
@@ -48,7 +54,7 @@ const INSERT = `WITH stored AS (
   ), touched AS (
     UPDATE leads AS l SET last_activity_at = greatest(l.last_activity_at, t.last_at)
     FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS t
-    WHERE l.workspace_id = $1 AND l.id = t.lead_id
+    WHERE l.workspace_id = $1 AND l.id = ANY($2::uuid[]) AND l.id = t.lead_id
     RETURNING l.id
   )
   SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(id) FROM touched), '{}') AS "leadIds"`;
@@ -89,10 +95,17 @@ export async function writeEventBatch(
     ),
   );
   await client.query(`ANALYZE ${STAGE}`);
-  for (const statement of RESOLVE) await client.query(statement, [workspaceId]);
+  const keys = [
+    valid.map((r) => r.fields.leadId).filter((v): v is string => !!v),
+    valid.map((r) => r.fields.leadExternalId).filter((v): v is string => !!v),
+    valid.map((r) => r.fields.leadEmail?.trim().toLowerCase()).filter((v): v is string => !!v),
+  ];
+  for (const [i, statement] of RESOLVE.entries()) if (keys[i].length) await client.query(statement, [workspaceId, keys[i]]);
   for (const refusal of REFUSALS) rejected.push(...(await client.query<Rejection>(refusal)).rows);
+  const leadIds = (await client.query<{ id: string }>(RESOLVED)).rows.map((r) => r.id);
+  if (!leadIds.length) return { rejected, accepted: 0, leadIds: [] };
   // Lock the leads in one order, as trackEvents does, so concurrent writers queue instead of deadlocking.
-  await client.query(LOCK, [workspaceId]);
-  const result = await client.query<{ accepted: number; leadIds: string[] }>(INSERT, [workspaceId]);
+  await client.query(LOCK, [workspaceId, leadIds]);
+  const result = await client.query<{ accepted: number; leadIds: string[] }>(INSERT, [workspaceId, leadIds]);
   return { rejected, accepted: result.rows[0].accepted, leadIds: result.rows[0].leadIds };
 }

@@ -17,11 +17,16 @@ const SETUP = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (
   line int PRIMARY KEY, ext text, email_key text, v jsonb NOT NULL, id uuid, owner_ext text
 ) ON COMMIT DELETE ROWS`;
 
+// Every join to leads also names the batch's keys as an array parameter ($2): the
+// planner then looks the leads up by index whatever its statistics say. Without
+// it, a workspace filling up during the import still looks empty to the planner
+// (statistics lag), and it scans the workspace's leads once per staged row.
 const MATCH_BY_EXTERNAL_ID = `UPDATE ${STAGE} s SET id = l.id FROM leads l
-  WHERE s.ext IS NOT NULL AND l.workspace_id = $1 AND l.external_id = s.ext`;
+  WHERE s.ext IS NOT NULL AND l.workspace_id = $1 AND l.external_id = ANY($2::text[]) AND l.external_id = s.ext`;
 
 const MATCH_BY_EMAIL = `UPDATE ${STAGE} s SET id = l.id, owner_ext = l.external_id FROM leads l
-  WHERE s.id IS NULL AND s.email_key IS NOT NULL AND l.workspace_id = $1 AND l.email IS NOT NULL AND lower(l.email) = s.email_key`;
+  WHERE s.id IS NULL AND s.email_key IS NOT NULL AND l.workspace_id = $1 AND l.email IS NOT NULL
+    AND lower(l.email) = ANY($2::text[]) AND lower(l.email) = s.email_key`;
 
 /** Each refusal: the same rule and wording as upsertLeads, or a row naming a lead an earlier row of the batch names. */
 const REFUSALS = [
@@ -29,7 +34,7 @@ const REFUSALS = [
    RETURNING s.line, format('INVALID_LEAD: email "%s" belongs to the lead with externalId "%s", not "%s"', s.v->>'email', s.owner_ext, s.ext) AS reason`,
   `DELETE FROM ${STAGE} s USING leads l
    WHERE s.id IS NOT NULL AND s.email_key IS NOT NULL AND l.workspace_id = $1 AND l.email IS NOT NULL
-     AND lower(l.email) = s.email_key AND l.id <> s.id
+     AND lower(l.email) = ANY($2::text[]) AND lower(l.email) = s.email_key AND l.id <> s.id
    RETURNING s.line, format('INVALID_LEAD: email "%s" already belongs to another lead', s.v->>'email') AS reason`,
   `WITH d AS (SELECT line, min(line) OVER (PARTITION BY id) AS first FROM ${STAGE} WHERE id IS NOT NULL)
    DELETE FROM ${STAGE} s USING d WHERE s.line = d.line AND d.line <> d.first
@@ -41,7 +46,7 @@ const UPDATE = `UPDATE leads AS l SET
     attributes = CASE WHEN s.v ? 'attributes' THEN jsonb_strip_nulls(l.attributes || coalesce(s.v->'attributes', '{}'::jsonb)) ELSE l.attributes END,
     created_at = coalesce((s.v->>'createdAt')::timestamptz, l.created_at),
     updated_at = now()
-  FROM ${STAGE} s WHERE s.id IS NOT NULL AND l.workspace_id = $1 AND l.id = s.id
+  FROM ${STAGE} s WHERE s.id IS NOT NULL AND l.workspace_id = $1 AND l.id = ANY($2::uuid[]) AND l.id = s.id
   RETURNING l.id`;
 
 const INSERT = `INSERT INTO leads (workspace_id, ${COLUMNS.map(([, c]) => c).join(', ')}, attributes, created_at)
@@ -79,14 +84,17 @@ export async function writeLeadBatch(
   );
   // Fresh statistics, so the planner joins a few thousand staged rows to the leads by index, not by scanning them.
   await client.query(`ANALYZE ${STAGE}`);
-  await client.query(MATCH_BY_EXTERNAL_ID, [workspaceId]);
-  await client.query(MATCH_BY_EMAIL, [workspaceId]);
+  const externalIds = rows.map((r) => r.fields.externalId?.trim()).filter((v): v is string => !!v);
+  const emails = rows.map((r) => r.fields.email?.trim().toLowerCase()).filter((v): v is string => !!v);
+  await client.query(MATCH_BY_EXTERNAL_ID, [workspaceId, externalIds]);
+  await client.query(MATCH_BY_EMAIL, [workspaceId, emails]);
   const rejected: Rejection[] = [];
   for (const refusal of REFUSALS) {
-    const result = await client.query<Rejection>(refusal, refusal.includes('$1') ? [workspaceId] : []);
+    const result = await client.query<Rejection>(refusal, refusal.includes('$1') ? [workspaceId, emails] : []);
     rejected.push(...result.rows);
   }
-  const updated = await client.query<{ id: string }>(UPDATE, [workspaceId]);
+  const matched = (await client.query<{ id: string }>(`SELECT id FROM ${STAGE} WHERE id IS NOT NULL`)).rows.map((r) => r.id);
+  const updated = matched.length ? await client.query<{ id: string }>(UPDATE, [workspaceId, matched]) : { rows: [] };
   const inserted = await client.query<{ id: string }>(INSERT, [workspaceId]);
   return { rejected, leadIds: [...updated.rows, ...inserted.rows].map((r) => r.id) };
 }
