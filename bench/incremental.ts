@@ -22,7 +22,7 @@ import { createServices } from '../src/services';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
-const BATCH = 100;
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 
 async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;
@@ -85,13 +85,13 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       sqlBackendMs: summary(sqlTimes),
       jsBackendMs: summary(jsTimes),
-      trackEvents100Ms: summary(trackTimes),
+      trackEventsMs: summary(trackTimes),
       target: 'trackEvents of 100 events for 100 leads: median < 50 ms',
     };
     console.table({
-      'SQL backend, 100 leads (score + store + crossings)': results.sqlBackendMs,
-      'JS backend, 100 leads (load + score + store + crossings)': results.jsBackendMs,
-      'trackEvents, 100 events / 100 leads (whole path)': results.trackEvents100Ms,
+      [`SQL backend, ${BATCH} leads (score + store + crossings)`]: results.sqlBackendMs,
+      [`JS backend, ${BATCH} leads (load + score + store + crossings)`]: results.jsBackendMs,
+      [`trackEvents, ${BATCH} events / ${BATCH} leads (whole path)`]: results.trackEventsMs,
     });
     writeFileSync(path.join(__dirname, 'incremental-results.json'), JSON.stringify(results, null, 2));
   } finally {

@@ -316,4 +316,24 @@ describe('scoring models through GraphQL', () => {
     const { scoringModel } = await t.data(`query($id: ID!) { scoringModel(id: $id) { thresholds { stage } } }`, { id: modelId });
     expect(scoringModel.thresholds.map((x: any) => x.stage)).toEqual(['MQL', 'SQL']);
   });
+
+  it('rescores a large batch with the SQL backend, to the same scores the JS backend gives', async () => {
+    // Above IN_PROCESS_MAX_LEADS leads, trackEvents rescores with one SQL statement instead of in process.
+    const leads = Array.from({ length: 320 }, (_, i) => ({ externalId: `bulk-${i}`, employees: 5 }));
+    await t.data(`mutation($input: [LeadInput!]!) { upsertLeads(input: $input) { id } }`, { input: leads });
+    const { trackEvents } = await t.data(`mutation($input: [EventInput!]!) { trackEvents(input: $input) {
+      rescoredLeads thresholdEvents { toStage totalAfter } } }`, {
+      input: leads.map((l) => view(l.externalId, '/pricing', DAY)),
+    });
+    expect(trackEvents.rescoredLeads).toBe(320);
+    expect(trackEvents.thresholdEvents).toHaveLength(320);
+    expect(new Set(trackEvents.thresholdEvents.map((c: any) => `${c.toStage}:${c.totalAfter}`))).toEqual(new Set(['MQL:10']));
+    const [{ id }] = await t.db.dataSource.query(`SELECT id FROM leads WHERE external_id = 'bulk-7'`);
+    const { lead, evaluateLead } = await t.data(
+      `query($id: ID!, $asOf: DateTime) { lead(id: $id) { score { total fit engagement stage } } evaluateLead(leadId: $id, asOf: $asOf) { total fit engagement stage } }`,
+      { id, asOf: at(0) },
+    );
+    expect(lead.score).toEqual({ total: 10, fit: 0, engagement: 10, stage: 'MQL' });
+    expect(evaluateLead).toEqual(lead.score);
+  });
 });
