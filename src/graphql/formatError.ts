@@ -34,6 +34,14 @@ export function createFormatError(options: FormatErrorOptions) {
         extensions: { code: original.code, ...original.details },
       };
     }
+    if (isInvalidText(original)) {
+      return {
+        message: 'A text value holds a character the database cannot store (NUL, U+0000)',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
@@ -46,4 +54,14 @@ export function createFormatError(options: FormatErrorOptions) {
       extensions: { code: ErrorCode.INTERNAL_ERROR },
     };
   };
+}
+
+/**
+ * Postgres refuses NUL in text and jsonb (22021 character_not_in_repertoire,
+ * 22P05 untranslatable_character): the client's value is bad, not the server.
+ */
+function isInvalidText(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const state = e?.driverError?.code ?? e?.code;
+  return state === '22021' || state === '22P05';
 }

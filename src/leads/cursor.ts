@@ -39,8 +39,19 @@ export function decodeCursor(
 }
 
 /** Cursor value checks: what a value must look like before it reaches SQL as a typed parameter. */
-export const isBigint = (v: string | null): boolean => v !== null && /^\d{1,19}$/.test(v);
+const MAX_BIGINT = 9223372036854775807n;
+export const isBigint = (v: string | null): boolean => v !== null && /^\d{1,19}$/.test(v) && BigInt(v) <= MAX_BIGINT;
 export const isUuidValue = (v: string | null): boolean => v !== null && isUuid(v);
-export const isTimestamp = (v: string | null): boolean => v !== null && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v));
-export const isFloat = (v: string | null): boolean => v !== null && /^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(v);
+/** A UTC instant Postgres can read back exactly: real calendar dates only (JS's Date.parse accepts 2025-02-30). */
+export const isTimestamp = (v: string | null): boolean => {
+  if (v === null || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v) || v.startsWith('0000')) return false;
+  const parsed = new Date(v);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === v.slice(0, 19);
+};
+/** A finite float8 as Postgres prints it; values that overflow or underflow to zero are refused. */
+export const isFloat = (v: string | null): boolean => {
+  if (v === null || !/^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(v)) return false;
+  const n = Number(v);
+  return Number.isFinite(n) && (n !== 0 || /^-?[0.]*(e[-+]?\d+)?$/i.test(v));
+};
 export const isNullable = (check: (v: string | null) => boolean) => (v: string | null): boolean => v === null || check(v);
