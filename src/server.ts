@@ -23,7 +23,7 @@ import { ErrorCode } from './errors/errorCode';
 import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/formatError';
 import { createLoaders, type Loaders } from './graphql/loaders';
-import { DEFAULT_QUERY_LIMITS, queryLimitProtection, type QueryLimits } from './graphql/limits';
+import { DEFAULT_QUERY_LIMITS, objectLimitPlugin, queryLimitProtection, type QueryLimits } from './graphql/limits';
 import { getSchema } from './graphql/schema';
 import type { Metrics } from './observability/metrics';
 import type { CrossingHub } from './realtime/crossingHub';
@@ -118,7 +118,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wsServer,
   );
 
-  const armor = queryLimitProtection(options.queryLimits ?? DEFAULT_QUERY_LIMITS, production);
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const armor = queryLimitProtection(limits, production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
@@ -130,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError,
     plugins: [
       ...armor.plugins,
+      objectLimitPlugin(limits.maxObjects),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {

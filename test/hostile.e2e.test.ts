@@ -85,6 +85,13 @@ const ROWS: readonly Row[] = [
     check: ({ body }) => expect(body.errors[0].message).toMatch(/cost|complexity/i),
   },
   {
+    name: 'page sizes in variables multiplying past 100,000 objects (500 leads x 500 events)',
+    send: ({ gql }) =>
+      gql(`query($n: Int) { leads(first: $n) { edges { node { id events(first: $n) { edges { node { id type properties } } } } } } }`, { n: 500 }),
+    code: 'QUERY_TOO_COMPLEX',
+    check: ({ body }) => expect(body.errors[0].extensions).toMatchObject({ max: 100_000 }),
+  },
+  {
     name: 'trackEvents with 5,001 items (max batch 5,000)',
     send: ({ gql }) =>
       gql(`mutation($input: [EventInput!]!) { trackEvents(input: $input) { accepted } }`, {

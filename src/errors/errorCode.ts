@@ -41,6 +41,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** Too many ingest requests for this key; `extensions.retryAfterSeconds` says when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request could return more objects than allowed (page sizes multiply); `extensions.max` says how many. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** Anything unexpected; details are in the server log under the request id. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

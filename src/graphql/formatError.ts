@@ -46,6 +46,9 @@ export function createFormatError(options: FormatErrorOptions) {
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
+    if (code === ErrorCode.QUERY_TOO_COMPLEX) {
+      return { message: formatted.message, extensions: formatted.extensions };
+    }
     options.onInternalError(original);
     return {
       message: options.hideInternals ? 'Internal error' : formatted.message,

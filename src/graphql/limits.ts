@@ -2,7 +2,11 @@
 // is listed in the README's security section; the operator can change them
 // through ServerOptions (and the environment, see config.ts).
 
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '../errors/errorCode';
 
 export interface QueryLimits {
   /** Deepest selection (default 12: a lead page with scores and explanations is 7). */
@@ -15,6 +19,12 @@ export interface QueryLimits {
   readonly maxTokens: number;
   /** Most directives in one document (default 20). */
   readonly maxDirectives: number;
+  /**
+   * Most objects a request may return, counting page sizes (`first`) from
+   * literals, variables and defaults alike (default 100,000: 500 leads with
+   * 100 events each, or 2,000 with their scores).
+   */
+  readonly maxObjects: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -23,6 +33,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 50_000,
   maxTokens: 2_000,
   maxDirectives: 20,
+  maxObjects: 100_000,
 };
 
 /** Apollo plugins and validation rules enforcing the limits (graphql-armor). Rejections carry code GRAPHQL_VALIDATION_FAILED. */
@@ -36,4 +47,36 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean) {
     // Field suggestions ("did you mean") reveal the schema; only in production, where introspection is off too.
     blockFieldSuggestion: { enabled: production },
   }).protect();
+}
+
+/** A paged field costs its page size times what each item costs. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
+  typeof args.first === 'number' ? 1 + Math.max(args.first, 0) * Math.max(childComplexity, 1) : undefined;
+
+/**
+ * Refuses, before anything runs, a request that could return more than
+ * `maxObjects` objects. graphql-armor's static cost only sees literal page
+ * sizes; this reads the request's variables too (graphql-query-complexity).
+ */
+export function objectLimitPlugin(maxObjects: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxObjects) {
+            throw new GraphQLError(`This request could return ${cost} objects; the limit is ${maxObjects}. Ask for smaller pages.`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, max: maxObjects },
+            });
+          }
+        },
+      };
+    },
+  };
 }
