@@ -63,13 +63,19 @@ export function objectLimitPlugin(maxObjects: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables of the wrong type: execution refuses them next, with BAD_USER_INPUT naming the variable.
+            return;
+          }
           if (cost > maxObjects) {
             throw new GraphQLError(`This request could return ${cost} objects; the limit is ${maxObjects}. Ask for smaller pages.`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, max: maxObjects },
