@@ -5,13 +5,12 @@
 // to the moment each subscriber receives the crossing. Target (DESIGN.md):
 // p99 under 100 ms. Prints a table and writes bench/crossings-results.json.
 
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
-import { createDataSource } from '../src/db/dataSource';
-import { DEFAULT_WORKSPACE_ID, ensureDefaultWorkspace } from '../src/db/defaultWorkspace';
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { DEFAULT_WORKSPACE_ID } from '../src/db/defaultWorkspace';
 import { createServices } from '../src/services';
+import { openBenchDatabase } from './benchData';
 import { startServerProcess } from '../test/support/serverProcess';
 import { subscribe } from '../test/support/subscriber';
 
@@ -20,21 +19,8 @@ const CROSSINGS = Number(process.env.BENCH_CROSSINGS ?? 100);
 const KEY = `lsk_bench_${'k'.repeat(32)}`;
 
 async function main(): Promise<void> {
-  let url = process.env.DATABASE_URL;
-  let stopPg = async () => undefined as void;
-  if (!url) {
-    const parent = mkdtempSync(path.join(tmpdir(), 'leadscore-bench-'));
-    chmodSync(parent, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: 54376, persistent: false });
-    url = pg.url;
-    stopPg = () => pg.stop();
-  }
-  const schema = `bench_crossings_${process.pid}`;
-  const db = createDataSource({ url, schema, poolSize: 2 });
-  await db.initialize();
-  await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await db.runMigrations();
-  await ensureDefaultWorkspace(db);
+  const bench = await openBenchDatabase(54376);
+  const { db, url, schema } = bench;
   const services = createServices(db, { maxBatchSize: 1000 });
   const model = await services.modelAdmin.createScoringModel(DEFAULT_WORKSPACE_ID, {
     name: 'Bench',
@@ -87,9 +73,7 @@ async function main(): Promise<void> {
 
   await Promise.all(subscribers.map((sub) => sub.close()));
   await Promise.all([a.stop(), b.stop()]);
-  await db.query(`DROP SCHEMA ${schema} CASCADE`);
-  await db.destroy();
-  await stopPg();
+  await bench.close();
 }
 
 void main().catch((error) => {

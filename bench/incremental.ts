@@ -5,13 +5,11 @@
 // for 100 leads: stored, rescored, crossings committed) against DESIGN.md's
 // target of 50 ms at the median. Prints a table and writes bench/incremental-results.json.
 
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { createDataSource } from '../src/db/dataSource';
-import { DEFAULT_WORKSPACE_ID, ensureDefaultWorkspace } from '../src/db/defaultWorkspace';
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { DEFAULT_WORKSPACE_ID } from '../src/db/defaultWorkspace';
+import { openBenchDatabase } from './benchData';
 import { seedDemoModel } from '../src/demo/demoModel';
 import { seedDemo } from '../src/demo/seedDemo';
 import { planJs } from '../src/dsl';
@@ -25,22 +23,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 
 async function main(): Promise<void> {
-  let url = process.env.DATABASE_URL;
-  let stop = async () => undefined as void;
-  if (!url) {
-    const parent = mkdtempSync(path.join(tmpdir(), 'leadscore-bench-'));
-    chmodSync(parent, 0o755);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(parent, 'pg'), port: 54377, persistent: false });
-    url = pg.url;
-    stop = () => pg.stop();
-  }
-  const schema = `bench_${process.pid}`;
-  const db = createDataSource({ url, schema, poolSize: 4 });
-  await db.initialize();
-  await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await db.runMigrations();
+  const bench = await openBenchDatabase(54377);
+  const db = bench.db;
   try {
-    await ensureDefaultWorkspace(db);
     const services = createServices(db, { maxBatchSize: 5000 });
     const seeded = await seedDemo(db, DEFAULT_WORKSPACE_ID, { leads: LEADS, now: new Date() });
     await seedDemoModel(services.modelAdmin, services.models, DEFAULT_WORKSPACE_ID);
@@ -95,9 +80,7 @@ async function main(): Promise<void> {
     });
     writeFileSync(path.join(__dirname, 'incremental-results.json'), JSON.stringify(results, null, 2));
   } finally {
-    await db.query(`DROP SCHEMA ${schema} CASCADE`);
-    await db.destroy();
-    await stop();
+    await bench.close();
   }
 }
 
