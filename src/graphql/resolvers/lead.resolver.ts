@@ -35,7 +35,8 @@ export class LeadResolver {
   ) {
     const page = await ctx.services.leadList.list({
       workspaceId: ctx.workspaceId,
-      modelId: await ctx.services.models.resolveModelId(ctx.workspaceId, modelId ?? null),
+      // The default model through the request's loader, which Lead.score then reuses.
+      modelId: modelId ? await ctx.services.models.resolveModelId(ctx.workspaceId, modelId) : await ctx.loaders.defaultModelId.load('default'),
       first: pageSize(first ?? 50),
       after: after ?? null,
       filter: filter ?? {},
