@@ -3,23 +3,20 @@
 // queued in the same transaction); WebhookWorkers then deliver them to an HTTP
 // receiver on 127.0.0.1 that answers 200 at once. Each run re-queues the same
 // N deliveries and times start -> all recorded delivered in Postgres.
-// Uses DATABASE_URL when set (in a schema of its own, dropped at the end), else
-// an embedded Postgres in a temporary folder. Prints and writes bench/webhooks-results.json.
+// Database: openBenchDatabase (DATABASE_URL in a schema of its own, else an
+// embedded Postgres in a temporary folder). Prints and writes bench/webhooks-results.json.
 
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDataSource } from '../src/db/dataSource';
-import { DEFAULT_WORKSPACE_ID, ensureDefaultWorkspace } from '../src/db/defaultWorkspace';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { DEFAULT_WORKSPACE_ID } from '../src/db/defaultWorkspace';
 import { createLogger } from '../src/observability/logger';
 import { WebhookWorker, type WebhookWorkerOptions } from '../src/realtime/webhookWorker';
 import { createServices } from '../src/services';
+import { freePort } from '../test/support/freePort';
+import { openBenchDatabase } from './benchData';
 
 const N = Number(process.env.BENCH_WEBHOOKS ?? 2000);
 const WS = DEFAULT_WORKSPACE_ID;
@@ -36,27 +33,10 @@ const RUNS: Run[] = [
 ];
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedPostgres | null = null;
-  let tempDir: string | null = null;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    tempDir = mkdtempSync(path.join(tmpdir(), 'leadscore-bench-'));
-    chmodSync(tempDir, 0o755); // Postgres runs as `postgres` when we are root
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), port: await freePort(), persistent: false });
-    url = embedded.url;
-  }
-  const schema = `bench_wh_${randomBytes(4).toString('hex')}`;
-  const setup = createDataSource({ url });
-  await setup.initialize();
-  await setup.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`);
-  await setup.query(`CREATE SCHEMA ${schema}`);
-  await setup.destroy();
-  const db = createDataSource({ url, schema, poolSize: 10 });
-  await db.initialize();
+  const bench = await openBenchDatabase(await freePort());
+  const { db } = bench;
   const receiver = await startReceiver();
   try {
-    await db.runMigrations({ transaction: 'all' });
-    await ensureDefaultWorkspace(db);
     const services = createServices(db, { maxBatchSize: Math.max(5000, N) });
     const model = await services.modelAdmin.createScoringModel(WS, {
       name: 'Bench',
@@ -95,7 +75,7 @@ async function main(): Promise<void> {
     }
     const output = {
       node: process.version,
-      database: embedded ? 'embedded PostgreSQL 17 (127.0.0.1)' : 'DATABASE_URL',
+      database: bench.dataDir ? 'embedded PostgreSQL 17 (127.0.0.1)' : 'DATABASE_URL',
       deliveries: N,
       queueing: { crossings: N, trackEventsMsIncludingQueue: Math.round(ingestMs) },
       runs: results,
@@ -104,10 +84,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(output, null, 2));
   } finally {
     await receiver.close();
-    await db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
-    await db.destroy();
-    await embedded?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
@@ -138,19 +115,6 @@ async function until(done: () => Promise<boolean>): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('deliveries did not finish within 10 minutes');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
