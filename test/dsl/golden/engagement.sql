@@ -32,4 +32,5 @@ FROM (SELECT s2.*, round((least(greatest(s2.fit + s2.engagement, $26::float8), $
     WHERE e.workspace_id = $50::uuid AND "e"."occurred_at" <= $51::timestamptz
     GROUP BY e.lead_id
   ) "a" ON "a"."lead_id" = l.id
-    WHERE l.workspace_id = $50::uuid) s1) s2) s3
+    WHERE l.workspace_id = $50::uuid
+    OFFSET 0) s1) s2) s3

@@ -17,4 +17,5 @@ FROM (SELECT s2.*, round((least(greatest(s2.fit + s2.engagement, $23::float8), $
       greatest(-1, -1) AS q_level,
       FALSE AS dq
     FROM leads l
-    WHERE l.workspace_id = $35::uuid) s1) s2) s3
+    WHERE l.workspace_id = $35::uuid
+    OFFSET 0) s1) s2) s3
