@@ -45,10 +45,9 @@ const INSERT_SQL = `
   ), touched AS (
     UPDATE leads AS l SET last_activity_at = greatest(l.last_activity_at, s.last_at)
     FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS s
-    WHERE l.workspace_id = $1 AND l.id = s.lead_id
-    RETURNING l.id
+    WHERE l.workspace_id = $1 AND l.id = s.lead_id AND (l.last_activity_at IS NULL OR l.last_activity_at < s.last_at)
   )
-  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(id) FROM touched), '{}') AS "leadIds"`;
+  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
 
 export class EventService<TCrossing = never> {
   private readonly now: () => number;

@@ -42,9 +42,19 @@ export interface RescoreOutcome {
 }
 
 /**
- * Scores the leads under the target with the SQL backend, in one set-based
- * statement, and stores the outcome (see storeScores); never commits. For
- * whole workspaces: publish, rescore, thresholds, the scheduler.
+ * Scores the leads under the target with the SQL backend, set-based, and
+ * stores the outcome (see storeScores); never commits.
+ *
+ * Every lead of the workspace (leadIds null: publish, rescore, thresholds, the
+ * scheduler): one statement that scores and stores under the outbox lock.
+ *
+ * Given leads (incremental rescoring): the scores are computed first, without
+ * the outbox lock, so concurrent batches score side by side and only the
+ * store is serialised. The caller must hold the row locks of those leads
+ * (FOR UPDATE, or the UPDATE that changed them), taken before the change it
+ * rescores: then nothing these scores read can change before they are stored,
+ * and a whole-workspace rescore, which scores under the lock, either sees this
+ * transaction's change or is stored first and overwritten by these scores.
  */
 export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, options: RescoreOptions): Promise<RescoreOutcome> {
   const scores = compileToSql(target.program, target.settings, {
@@ -52,7 +62,16 @@ export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, opt
     asOf: options.asOf,
     leadIds: options.leadIds ?? undefined,
   });
-  return storeScores(tx, target, scores, options);
+  if (options.leadIds === null) return storeScores(tx, target, scores, options);
+  const { text, values } = compile(sql`SELECT coalesce(json_agg(n), '[]')::text AS rows FROM (${scores}) n`);
+  const [{ rows }]: { rows: string }[] = await tx.query(text, values);
+  return storeScores(tx, target, scoredRows(rows), options);
+}
+
+/** Scores computed elsewhere (a JSON array of score rows) as the `scores` input of storeScores. */
+function scoredRows(json: string): SqlFragment {
+  return sql`SELECT * FROM jsonb_to_recordset(${sql.value(json)}::jsonb)
+    AS n(lead_id uuid, fit float8, engagement float8, total float8, grade text, stage text, explanation jsonb)`;
 }
 
 /**
@@ -86,9 +105,7 @@ export async function rescoreLeadsInProcess(
     const r = scorer(leadFacts(lead), eventsOf.get(lead.id) ?? [], asOf);
     return { lead_id: lead.id, fit: r.fit, engagement: r.engagement, total: r.total, grade: r.grade, stage: r.stage, explanation: r.explanation };
   });
-  const scores = sql`SELECT * FROM jsonb_to_recordset(${sql.value(JSON.stringify(rows))}::jsonb)
-    AS n(lead_id uuid, fit float8, engagement float8, total float8, grade text, stage text, explanation jsonb)`;
-  return storeScores(tx, target, scores, options);
+  return storeScores(tx, target, scoredRows(JSON.stringify(rows)), options);
 }
 
 /**
