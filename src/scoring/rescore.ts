@@ -63,6 +63,11 @@ export async function rescoreLeads(tx: EntityManager, target: ScoringTarget, opt
     leadIds: options.leadIds ?? undefined,
   });
   if (options.leadIds === null) return storeScores(tx, target, scores, options);
+  // A few leads of a workspace: their events by index, in this backend alone.
+  // Left to itself the planner may pick a parallel scan of all events, no
+  // faster here and three processes busy instead of one, while other requests
+  // want the same cores. Holds until the caller's transaction ends.
+  await tx.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
   const { text, values } = compile(sql`SELECT coalesce(json_agg(n), '[]')::text AS rows FROM (${scores}) n`);
   const [{ rows }]: { rows: string }[] = await tx.query(text, values);
   return storeScores(tx, target, scoredRows(rows), options);
