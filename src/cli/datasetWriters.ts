@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { DemoEvent } from '../demo/generateEvents';
+import { SET_LAST_ACTIVITY } from '../leads/leadActivity';
 import { copyLine, copyRows } from './copy';
 import type { Dataset, GeneratedLead } from './generator';
 import type { FileFormat } from './records';
@@ -24,7 +25,7 @@ export interface WriteCounts {
 
 /**
  * Inserts the data set into the workspace in one transaction (all or nothing),
- * with last_activity_at set from the events. Refuses a workspace that holds
+ * with each lead's last activity set from its events. Refuses a workspace that holds
  * leads: generated rows never mix into real ones.
  */
 export async function writeDatasetToDatabase(db: DataSource, workspaceId: string, dataset: Dataset, onLead?: (n: number) => void): Promise<WriteCounts> {
@@ -36,25 +37,29 @@ export async function writeDatasetToDatabase(db: DataSource, workspaceId: string
     if (has) throw new Error(`workspace ${workspaceId} already holds leads; generate into an empty workspace`);
     let leads: string[] = [];
     let events: string[] = [];
+    let activity: { ids: string[]; lasts: (string | null)[] } = { ids: [], lasts: [] };
     let counts = { leads: 0, events: 0 };
     const flush = async () => {
       await copyRows(
         client,
         `COPY leads (workspace_id, id, external_id, email, first_name, last_name, title, company, industry, country, source,
-           employees, annual_revenue, attributes, created_at, updated_at, last_activity_at) FROM STDIN`,
+           employees, annual_revenue, attributes, created_at, updated_at) FROM STDIN`,
         leads,
       );
       await copyRows(client, `COPY events (workspace_id, lead_id, type, occurred_at, properties, received_at) FROM STDIN`, events);
+      await client.query(SET_LAST_ACTIVITY, [workspaceId, activity.ids, activity.lasts]);
       leads = [];
       events = [];
+      activity = { ids: [], lasts: [] };
       onLead?.(counts.leads);
     };
     for (const { lead, events: list } of dataset.eventsByLead()) {
-      const last = list.length ? iso(list[list.length - 1].occurredAt) : null;
+      activity.ids.push(lead.id);
+      activity.lasts.push(list.length ? iso(list[list.length - 1].occurredAt) : null);
       leads.push(
         copyLine([
           workspaceId, lead.id, lead.externalId, lead.email, lead.firstName, lead.lastName, lead.title, lead.company, lead.industry,
-          lead.country, lead.source, lead.employees, lead.annualRevenue, JSON.stringify(lead.attributes), iso(lead.createdAt), iso(lead.createdAt), last,
+          lead.country, lead.source, lead.employees, lead.annualRevenue, JSON.stringify(lead.attributes), iso(lead.createdAt), iso(lead.createdAt),
         ]),
       );
       // received_at = occurred_at: as if tracked live.
@@ -66,6 +71,7 @@ export async function writeDatasetToDatabase(db: DataSource, workspaceId: string
     await runner.commitTransaction();
     // Fresh statistics for the planner after a bulk load.
     await client.query(`ANALYZE leads`);
+    await client.query(`ANALYZE lead_activity`);
     await client.query(`ANALYZE events`);
     return counts;
   } catch (error) {

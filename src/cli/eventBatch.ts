@@ -2,7 +2,7 @@
 // COPY into a temporary staging table, resolve each row's lead (by id,
 // external id or email; when several are given they must name the same lead,
 // as trackEvents requires), set aside rows naming no lead, then insert the
-// rest (idempotent per (lead, idempotencyKey)) and move the leads' last_activity_at.
+// rest (idempotent per (lead, idempotencyKey)) and move the leads' last activity.
 
 import type { PoolClient } from 'pg';
 import type { EventFields } from '../leads/lead.model';
@@ -52,12 +52,12 @@ const INSERT = `WITH stored AS (
     ON CONFLICT (workspace_id, lead_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING lead_id, occurred_at
   ), touched AS (
-    UPDATE leads AS l SET last_activity_at = greatest(l.last_activity_at, t.last_at)
+    UPDATE lead_activity AS a SET last_activity_at = t.last_at
     FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS t
-    WHERE l.workspace_id = $1 AND l.id = ANY($2::uuid[]) AND l.id = t.lead_id
-    RETURNING l.id
+    WHERE a.workspace_id = $1 AND a.lead_id = ANY($2::uuid[]) AND a.lead_id = t.lead_id
+      AND (a.last_activity_at IS NULL OR a.last_activity_at < t.last_at)
   )
-  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(id) FROM touched), '{}') AS "leadIds"`;
+  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
 
 
 /**

@@ -17,6 +17,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { generateEvents, type DemoEvent } from './generateEvents';
 import { generateLeads, type DemoLead } from './generateLeads';
 import { Random } from './random';
+import { SET_LAST_ACTIVITY } from '../leads/leadActivity';
 
 export interface SeedDemoOptions {
   /** Number of leads (default 3000); events follow, about 20–30 per lead. */
@@ -66,7 +67,10 @@ export async function seedDemo(db: DataSource, workspaceId: string, options: See
     const ids = new Map<string, string>();
     for (let i = 0; i < leads.length; i += LEAD_CHUNK) {
       const chunk = leads.slice(i, i + LEAD_CHUNK).map((lead, j) => leadRow(lead, events[i + j]));
-      for (const row of await insertLeads(m, workspaceId, chunk)) ids.set(row.external_id, row.id);
+      const inserted = await insertLeads(m, workspaceId, chunk);
+      for (const row of inserted) ids.set(row.external_id, row.id);
+      const lastOf = new Map(chunk.map((row) => [row.external_id, row.last_activity_at]));
+      await m.query(SET_LAST_ACTIVITY, [workspaceId, inserted.map((r) => r.id), inserted.map((r) => lastOf.get(r.external_id) ?? null)]);
     }
 
     let inserted = 0;
@@ -117,7 +121,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The lead as a row; last_activity_at is its latest event (events are in time order). */
+/** The lead as a row, with its last activity: its latest event (events are in time order). */
 function leadRow(lead: DemoLead, events: readonly DemoEvent[]): LeadRow {
   const last = events.length > 0 ? events[events.length - 1].occurredAt : null;
   return {
@@ -142,13 +146,13 @@ async function insertLeads(m: EntityManager, workspaceId: string, rows: LeadRow[
   // updated_at = created_at: the demo's leads were never edited after they arrived.
   return (await m.query(
     `INSERT INTO leads (workspace_id, external_id, email, first_name, last_name, title, company, industry, country,
-                        source, employees, annual_revenue, attributes, created_at, updated_at, last_activity_at)
+                        source, employees, annual_revenue, attributes, created_at, updated_at)
      SELECT $1, r.external_id, r.email, r.first_name, r.last_name, r.title, r.company, r.industry, r.country,
-            r.source, r.employees, r.annual_revenue, r.attributes, r.created_at, r.created_at, r.last_activity_at
+            r.source, r.employees, r.annual_revenue, r.attributes, r.created_at, r.created_at
        FROM jsonb_to_recordset($2::jsonb) AS r(
               external_id text, email text, first_name text, last_name text, title text, company text,
               industry text, country text, source text, employees integer, annual_revenue double precision,
-              attributes jsonb, created_at timestamptz, last_activity_at timestamptz)
+              attributes jsonb, created_at timestamptz)
      RETURNING external_id, id`,
     [workspaceId, JSON.stringify(rows)],
   )) as { external_id: string; id: string }[];

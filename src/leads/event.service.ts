@@ -43,9 +43,9 @@ const INSERT_SQL = `
     ON CONFLICT (workspace_id, lead_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING lead_id, occurred_at
   ), touched AS (
-    UPDATE leads AS l SET last_activity_at = greatest(l.last_activity_at, s.last_at)
+    UPDATE lead_activity AS a SET last_activity_at = s.last_at
     FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS s
-    WHERE l.workspace_id = $1 AND l.id = s.lead_id AND (l.last_activity_at IS NULL OR l.last_activity_at < s.last_at)
+    WHERE a.workspace_id = $1 AND a.lead_id = s.lead_id AND (a.last_activity_at IS NULL OR a.last_activity_at < s.last_at)
   )
   SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
 

@@ -1,5 +1,7 @@
 // Plain shapes of the lead domain, shared by services and the GraphQL layer.
 
+import { LAST_ACTIVITY_OF_L } from './leadActivity';
+
 /** What a client sends to create or update a lead. Absent (undefined) fields are left as they are. */
 export interface LeadFields {
   externalId?: string | null;
@@ -59,11 +61,14 @@ export interface EventRecord {
   properties: Record<string, string>;
 }
 
-/** The columns that make a LeadRecord, in SQL, for `SELECT ${LEAD_COLUMNS} FROM leads l`. */
+/**
+ * The columns that make a LeadRecord, in SQL, for `SELECT ${LEAD_COLUMNS} FROM leads l`
+ * (or `RETURNING`: a lead inserted by that statement has no activity yet).
+ */
 export const LEAD_COLUMNS = `l.workspace_id AS "workspaceId", l.id, l.external_id AS "externalId", l.email,
   l.first_name AS "firstName", l.last_name AS "lastName", l.title, l.company, l.industry, l.country, l.source,
   l.employees, l.annual_revenue AS "annualRevenue", l.attributes, l.created_at AS "createdAt",
-  l.updated_at AS "updatedAt", l.last_activity_at AS "lastActivityAt"`;
+  l.updated_at AS "updatedAt", ${LAST_ACTIVITY_OF_L} AS "lastActivityAt"`;
 
 export const EVENT_COLUMNS = `e.id::text AS id, e.lead_id AS "leadId", e.type, e.occurred_at AS "occurredAt", e.properties`;
 

@@ -115,7 +115,8 @@ describe('leadscore import', () => {
     expect(rejected[0].reason).toBe('UNKNOWN_LEAD: no lead with leadExternalId "nobody" in this workspace');
     expect(summary).toMatchObject({ imported: 2, duplicates: 1, rejected: 5 });
     const leads = await t.dataSource.query(
-      `SELECT l.external_id, l.last_activity_at, s.total, s.stage FROM leads l
+      `SELECT l.external_id, a.last_activity_at, s.total, s.stage FROM leads l
+       JOIN lead_activity a ON a.workspace_id = l.workspace_id AND a.lead_id = l.id
        LEFT JOIN lead_scores s ON s.lead_id = l.id AND s.model_id = $1 WHERE l.external_id IN ('crm-1', 'crm-7') ORDER BY 1`,
       [model.id],
     );

@@ -10,8 +10,9 @@ const DAY = 86_400_000;
 
 /** Every lead column but the generated id, in a stable order. */
 const LEAD_ROWS = `SELECT external_id, email, first_name, last_name, title, company, industry, country, source, employees,
-                          annual_revenue, attributes, created_at, updated_at, last_activity_at
-                     FROM leads WHERE workspace_id = $1 ORDER BY external_id`;
+                          annual_revenue, attributes, created_at, updated_at, a.last_activity_at
+                     FROM leads l JOIN lead_activity a ON a.workspace_id = l.workspace_id AND a.lead_id = l.id
+                    WHERE l.workspace_id = $1 ORDER BY external_id`;
 
 /** A digest of every event of the workspace, keyed by the lead's external id (ids differ between databases). */
 const EVENT_DIGEST = `SELECT count(*)::int AS n,
@@ -106,13 +107,14 @@ describe('seedDemo', () => {
     expect(bounds.with_ms).toBeGreaterThan(1000);
   });
 
-  it('sets last_activity_at to the latest event, and leaves some leads without events', async () => {
+  it('sets each lead\'s last activity to its latest event, and leaves some leads without events', async () => {
     const r = await one<{ mismatched: number; silent: number; busiest: number }>(
       a,
-      `SELECT count(*) FILTER (WHERE l.last_activity_at IS DISTINCT FROM x.last)::int AS mismatched,
+      `SELECT count(*) FILTER (WHERE a.last_activity_at IS DISTINCT FROM x.last)::int AS mismatched,
               count(*) FILTER (WHERE x.n = 0)::int AS silent,
               max(x.n)::int AS busiest
          FROM leads l
+         JOIN lead_activity a ON a.workspace_id = l.workspace_id AND a.lead_id = l.id
          CROSS JOIN LATERAL (SELECT max(e.occurred_at) AS last, count(*) AS n FROM events e
                               WHERE e.workspace_id = l.workspace_id AND e.lead_id = l.id) x
         WHERE l.workspace_id = $1`,

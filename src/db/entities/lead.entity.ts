@@ -50,7 +50,4 @@ export class Lead {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
-
-  @Column({ name: 'last_activity_at', type: 'timestamptz', nullable: true })
-  lastActivityAt!: Date | null;
 }
