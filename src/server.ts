@@ -24,6 +24,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createFormatError } from './graphql/formatError';
 import { createLoaders, type Loaders } from './graphql/loaders';
 import { DEFAULT_QUERY_LIMITS, objectLimitPlugin, queryLimitProtection, type QueryLimits } from './graphql/limits';
+import { noStorePlugins } from './graphql/noStore';
 import { getSchema } from './graphql/schema';
 import type { Metrics } from './observability/metrics';
 import type { CrossingHub } from './realtime/crossingHub';
@@ -131,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError,
     plugins: [
       ...armor.plugins,
+      ...noStorePlugins(),
       objectLimitPlugin(limits.maxObjects),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
