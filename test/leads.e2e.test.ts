@@ -142,6 +142,23 @@ describe('reading leads through GraphQL', () => {
     expect(largeCount).toBeLessThanOrEqual(3);
   });
 
+  it('gives null scores in one statement when the workspace has no scoring model', async () => {
+    const { leads } = await t.data(`query NoModel { leads(first: 3) { edges { node { score { total } scoreHistory { total } } } } }`);
+    expect(leads.edges).toEqual(Array.from({ length: 3 }, () => ({ node: { score: null, scoreHistory: [] } })));
+    expect(await statementCount(t.metrics, 'NoModel')).toBe(1);
+  });
+
+  it('marks GraphQL responses, errors included, as not to be cached', async () => {
+    for (const query of ['{ leads(first: 1) { edges { cursor } } }', '{ nope }']) {
+      const response = await fetch(`${t.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('answers health, readiness and metrics', async () => {
     expect(await (await fetch(`${t.server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${t.server.url}/readyz`)).json()).toEqual({ status: 'ready' });

@@ -3,7 +3,7 @@
 // explanations are worked out by hand below; publish, preview, thresholds,
 // rollback, concurrent publish, backtesting, crossings from trackEvents.
 
-import { startTestServer, type TestServer } from './support/testServer';
+import { startTestServer, statementCount, type TestServer } from './support/testServer';
 
 const NOW = Date.UTC(2026, 5, 1); // 2026-06-01T00:00:00Z: the server's clock in this file
 const DAY = 86_400_000;
@@ -204,6 +204,18 @@ describe('scoring models through GraphQL', () => {
     expect(leads.edges.map((e: any) => [e.node.externalId, e.node.score.total])).toEqual([['A', 76.25], ['D', 45]]);
     const graded = await t.data(`{ leads(filter: {grade: "C", minTotal: 40}) { edges { node { externalId } } } }`);
     expect(graded.leads.edges.map((e: any) => e.node.externalId).sort()).toEqual(['A', 'C']);
+  });
+
+  it('serves a page of leads with their scores in one statement, the scores each lead gives alone', async () => {
+    const page = async (name: string, args: string, score = SCORE) =>
+      (await t.data(`query ${name} { leads(first: 10, ${args}) { edges { node { externalId ${score} } } } }`)).leads.edges.map((e: any) => e.node);
+    const byTotal = await page('ScoresByTotal', 'orderBy: {field: TOTAL, direction: DESC}');
+    const byCreation = await page('ScoresOfModel', `orderBy: {field: CREATED_AT, direction: ASC}, modelId: "${modelId}"`, SCORE.replace('score', `score(modelId: "${modelId}")`));
+    expect(byTotal.map((lead: any) => lead.externalId)).toEqual(['A', 'D', 'C', 'E', 'B']);
+    expect(byCreation).toHaveLength(5);
+    for (const lead of [...byTotal, ...byCreation]) expect(lead.score).toEqual(await scoreOf(lead.externalId));
+    // The default model is looked up by the page's own statement, and the scores come with it.
+    expect(await statementCount(t.metrics, 'ScoresByTotal')).toBe(1);
   });
 
   it('reports stats: leads per stage and the average total', async () => {

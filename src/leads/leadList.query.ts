@@ -2,6 +2,8 @@
 // model, by keyset (cursor) paging that stays fast at any depth.
 
 import type { DataSource } from 'typeorm';
+import type { LeadScoreRecord } from '../scoring/model.types';
+import { PREFIXED_SCORE_COLUMNS, splitScore } from '../scoring/scoreColumns';
 import { LEAD_COLUMNS, type LeadRecord } from './lead.model';
 import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuidValue } from './cursor';
 
@@ -18,10 +20,16 @@ export interface LeadListFilter {
   search?: string | null;
 }
 
+/** Stands for the workspace's default model, looked up in the page's own statement. */
+export const DEFAULT_MODEL = Symbol('the default model');
+
 export interface LeadListArgs {
   readonly workspaceId: string;
-  /** The model whose scores filter and order; null: no model (score filters then match nothing). */
-  readonly modelId: string | null;
+  /**
+   * The model whose scores filter, order and come with each lead: an id,
+   * DEFAULT_MODEL, or null: no model (score filters then match nothing).
+   */
+  readonly modelId: string | typeof DEFAULT_MODEL | null;
   readonly first: number;
   readonly after: string | null;
   readonly filter: LeadListFilter;
@@ -29,7 +37,13 @@ export interface LeadListArgs {
 }
 
 export interface LeadListPage {
-  readonly edges: { node: LeadRecord; cursor: string }[];
+  /** Each lead with its current score under the page's model (null when it has none). */
+  readonly edges: { node: LeadRecord; cursor: string; score: LeadScoreRecord | null }[];
+  /**
+   * The page's model (DEFAULT_MODEL resolved; null: none), or undefined on an
+   * empty page, where the statement returns no row to carry it.
+   */
+  readonly modelId: string | null | undefined;
   readonly hasNextPage: boolean;
   /** Counts every lead matching the filter; run only when asked for. */
   readonly totalCount: () => Promise<number>;
@@ -41,7 +55,7 @@ const SORT: Record<LeadOrderField, { expr: string; text: string; nullable: boole
   FIT: { expr: 's.fit', text: 's.fit::text', nullable: false, check: isFloat },
   ENGAGEMENT: { expr: 's.engagement', text: 's.engagement::text', nullable: false, check: isFloat },
   CREATED_AT: { expr: 'l.created_at', text: utcText('l.created_at'), nullable: false, check: isTimestamp },
-  LAST_ACTIVITY_AT: { expr: 'a.last_activity_at', text: utcText('a.last_activity_at'), nullable: true, check: isNullable(isTimestamp) },
+  LAST_ACTIVITY_AT: { expr: 'l.last_activity_at', text: utcText('l.last_activity_at'), nullable: true, check: isNullable(isTimestamp) },
 };
 const CAST: Record<LeadOrderField, string> = {
   TOTAL: 'float8',
@@ -54,6 +68,9 @@ const CAST: Record<LeadOrderField, string> = {
 function utcText(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+/** The workspace's default model ($1 is always the workspace): unique index scoring_models_default_key. */
+const DEFAULT_MODEL_ID = `(SELECT m.id FROM scoring_models m WHERE m.workspace_id = $1 AND m.is_default)`;
 
 /** The expression the trigram index `leads_search_idx` is built on. */
 const SEARCH_EXPR = `lower(coalesce(l.email, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '') || ' ' ||
@@ -72,6 +89,8 @@ export class LeadListQuery {
       return `$${values.length}`;
     };
     const where: string[] = [`l.workspace_id = ${bind(args.workspaceId)}`];
+    // A bound id, or the default model's id from its unique index, read once (an InitPlan) by the statement.
+    const model = args.modelId === DEFAULT_MODEL ? DEFAULT_MODEL_ID : `${bind(args.modelId)}::uuid`;
     const f = args.filter;
     const usesScores =
       field === 'TOTAL' || field === 'FIT' || field === 'ENGAGEMENT' ||
@@ -85,26 +104,24 @@ export class LeadListQuery {
       where.push(`${SEARCH_EXPR} LIKE '%' || ${bind(escapeLike(f.search.trim().toLowerCase()))} || '%'`);
     }
     // Scored leads only when scores filter or order; otherwise every lead, with its score if any.
-    let from = usesScores
-      ? `FROM lead_scores s JOIN leads l ON l.workspace_id = s.workspace_id AND l.id = s.lead_id AND s.model_id = ${bind(args.modelId)}`
-      : `FROM leads l LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id AND s.model_id = ${bind(args.modelId)}`;
-    // By last activity: its own table, whose index (every lead has a row) serves the order.
-    const byActivity = field === 'LAST_ACTIVITY_AT';
-    if (byActivity) from += ' JOIN lead_activity a ON a.workspace_id = l.workspace_id AND a.lead_id = l.id';
+    const from = usesScores
+      ? `FROM lead_scores s JOIN leads l ON l.workspace_id = s.workspace_id AND l.id = s.lead_id AND s.model_id = ${model}`
+      : `FROM leads l LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id AND s.model_id = ${model}`;
     const countWhere = [...where];
     const countValues = [...values];
 
     const kind = `lead:${field}:${direction}`;
     // The scores' own lead_id when scores drive the query, so their index serves the order.
-    const idExpr = usesScores ? 's.lead_id' : byActivity ? 'a.lead_id' : 'l.id';
+    const idExpr = usesScores ? 's.lead_id' : 'l.id';
     if (args.after) {
       const [value, id] = decodeCursor(kind, args.after, 2, [sort.check, isUuidValue]);
       where.push(keysetCondition(sort.expr, idExpr, CAST[field], sort.nullable, direction, value, id!, bind));
     }
     const dir = direction === 'DESC' ? 'DESC' : 'ASC';
     const nulls = sort.nullable ? ' NULLS LAST' : '';
-    const rows: (LeadRecord & { sortText: string | null })[] = await this.db.query(
-      `SELECT ${LEAD_COLUMNS}, ${sort.text} AS "sortText" ${from}
+    // Each lead comes with its score (the Lead.score loader is primed with it: no second statement).
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${LEAD_COLUMNS}, ${sort.text} AS "sortText", ${model} AS "pageModelId", ${PREFIXED_SCORE_COLUMNS} ${from}
        WHERE ${where.join(' AND ')}
        ORDER BY ${sort.expr} ${dir}${nulls}, ${idExpr} ${dir}
        LIMIT ${bind(args.first + 1)}`,
@@ -112,7 +129,12 @@ export class LeadListQuery {
     );
     return {
       hasNextPage: rows.length > args.first,
-      edges: rows.slice(0, args.first).map(({ sortText, ...node }) => ({ node, cursor: encodeCursor(kind, [sortText, node.id]) })),
+      modelId: rows.length ? (rows[0].pageModelId as string | null) : undefined,
+      edges: rows.slice(0, args.first).map((row) => {
+        const { rest, score } = splitScore(row);
+        const { sortText, pageModelId: _model, ...node } = rest as unknown as LeadRecord & { sortText: string | null; pageModelId: unknown };
+        return { node, score, cursor: encodeCursor(kind, [sortText, node.id]) };
+      }),
       totalCount: async () => {
         const [{ count }] = await this.db.query(`SELECT count(*)::int AS count ${from} WHERE ${countWhere.join(' AND ')}`, countValues);
         return count as number;

@@ -3,10 +3,8 @@
 
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, isBigint } from '../leads/cursor';
+import { SCORE_COLUMNS } from './scoreColumns';
 import { THRESHOLD_EVENT_COLUMNS, type LeadScoreRecord, type ScoreChangeRecord, type ThresholdEventRecord } from './model.types';
-
-const SCORE_COLUMNS = `s.model_id AS "modelId", s.lead_id AS "leadId", s.version, s.total, s.fit, s.engagement, s.grade, s.stage,
-  s.explanation, s.computed_at AS "computedAt"`;
 
 export interface StageCountRecord {
   stage: string | null;

@@ -2,6 +2,7 @@ import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { LeadRecord } from '../../leads/lead.model';
 import type { GraphQLContext } from '../context';
 import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDirectionEnum } from '../inputs/lead.input';
+import { DEFAULT_MODEL } from '../../leads/leadList.query';
 import { pageSize } from '../pageSize';
 import { EventConnectionType, LeadConnectionType } from '../types/connection.type';
 import { LeadType } from '../types/lead.type';
@@ -35,13 +36,19 @@ export class LeadResolver {
   ) {
     const page = await ctx.services.leadList.list({
       workspaceId: ctx.workspaceId,
-      // The default model through the request's loader, which Lead.score then reuses.
-      modelId: modelId ? await ctx.services.models.resolveModelId(ctx.workspaceId, modelId) : await ctx.loaders.defaultModelId.load('default'),
+      // The default model is looked up by the page's own statement.
+      modelId: modelId ? await ctx.services.models.resolveModelId(ctx.workspaceId, modelId) : DEFAULT_MODEL,
       first: pageSize(first ?? 50),
       after: after ?? null,
       filter: filter ?? {},
       orderBy: orderBy ?? { field: LeadOrderFieldEnum.CREATED_AT, direction: SortDirectionEnum.DESC },
     });
+    // The page brought each lead's score and its model: Lead.score reads them from the request's loaders.
+    if (page.modelId !== undefined) {
+      if (!modelId) ctx.loaders.defaultModelId.prime('default', page.modelId);
+      const pageModelId = page.modelId;
+      if (pageModelId !== null) for (const edge of page.edges) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+    }
     return {
       edges: page.edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null },
