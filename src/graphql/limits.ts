@@ -4,7 +4,7 @@
 
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/errorCode';
 
@@ -59,22 +59,35 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
  * sizes; this reads the request's variables too (graphql-query-complexity).
  */
 export function objectLimitPlugin(maxObjects: number): ApolloServerPlugin {
+  // The cost of a request without variables depends on its document and operation only. Apollo
+  // hands every request with the same query text the same parsed DocumentNode (its document
+  // cache), so such costs are kept per document: a repeated query is not walked again.
+  const variableFreeCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables of the wrong type: execution refuses them next, with BAD_USER_INPUT naming the variable.
-            return;
+          const variableFree = !request.variables || Object.keys(request.variables).length === 0;
+          const operation = request.operationName ?? '';
+          let cost = variableFree ? variableFreeCosts.get(document)?.get(operation) : undefined;
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              // Variables of the wrong type: execution refuses them next, with BAD_USER_INPUT naming the variable.
+              return;
+            }
+            if (variableFree) {
+              const costs = variableFreeCosts.get(document) ?? new Map<string, number>();
+              costs.set(operation, cost);
+              variableFreeCosts.set(document, costs);
+            }
           }
           if (cost > maxObjects) {
             throw new GraphQLError(`This request could return ${cost} objects; the limit is ${maxObjects}. Ask for smaller pages.`, {
