@@ -30,10 +30,10 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     dir: "the literal 'ASC' or 'DESC'",
     // Literal ' NULLS LAST' or ''.
     nulls: "the literal ' NULLS LAST' or ''",
-    // Literal 's.lead_id' or 'l.id'.
-    idExpr: "the literal 's.lead_id' or 'l.id'",
+    // Literal 's.lead_id', 'a.lead_id' or 'l.id'.
+    idExpr: "the literal 's.lead_id', 'a.lead_id' or 'l.id'",
     // One of two fixed FROM clauses; the model is `model` below.
-    from: 'one of two fixed FROM clauses; the model is the fixed DEFAULT_MODEL_ID subquery or a $n placeholder',
+    from: 'one of two fixed FROM clauses, plus a fixed join to lead_activity; the model is the fixed DEFAULT_MODEL_ID subquery or a $n placeholder',
     // The constant DEFAULT_MODEL_ID subquery, or "$n::uuid" from bind().
     model: 'the constant DEFAULT_MODEL_ID subquery or a $n placeholder from bind()',
     // Fixed fragments whose values all go through bind() ($n placeholders); the search text is bound, not spliced.

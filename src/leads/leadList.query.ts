@@ -55,7 +55,7 @@ const SORT: Record<LeadOrderField, { expr: string; text: string; nullable: boole
   FIT: { expr: 's.fit', text: 's.fit::text', nullable: false, check: isFloat },
   ENGAGEMENT: { expr: 's.engagement', text: 's.engagement::text', nullable: false, check: isFloat },
   CREATED_AT: { expr: 'l.created_at', text: utcText('l.created_at'), nullable: false, check: isTimestamp },
-  LAST_ACTIVITY_AT: { expr: 'l.last_activity_at', text: utcText('l.last_activity_at'), nullable: true, check: isNullable(isTimestamp) },
+  LAST_ACTIVITY_AT: { expr: 'a.last_activity_at', text: utcText('a.last_activity_at'), nullable: true, check: isNullable(isTimestamp) },
 };
 const CAST: Record<LeadOrderField, string> = {
   TOTAL: 'float8',
@@ -104,15 +104,18 @@ export class LeadListQuery {
       where.push(`${SEARCH_EXPR} LIKE '%' || ${bind(escapeLike(f.search.trim().toLowerCase()))} || '%'`);
     }
     // Scored leads only when scores filter or order; otherwise every lead, with its score if any.
-    const from = usesScores
+    let from = usesScores
       ? `FROM lead_scores s JOIN leads l ON l.workspace_id = s.workspace_id AND l.id = s.lead_id AND s.model_id = ${model}`
       : `FROM leads l LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id AND s.model_id = ${model}`;
+    // By last activity: its own table, whose index (every lead has a row) serves the order.
+    const byActivity = field === 'LAST_ACTIVITY_AT';
+    if (byActivity) from += ' JOIN lead_activity a ON a.workspace_id = l.workspace_id AND a.lead_id = l.id';
     const countWhere = [...where];
     const countValues = [...values];
 
     const kind = `lead:${field}:${direction}`;
     // The scores' own lead_id when scores drive the query, so their index serves the order.
-    const idExpr = usesScores ? 's.lead_id' : 'l.id';
+    const idExpr = usesScores ? 's.lead_id' : byActivity ? 'a.lead_id' : 'l.id';
     if (args.after) {
       const [value, id] = decodeCursor(kind, args.after, 2, [sort.check, isUuidValue]);
       where.push(keysetCondition(sort.expr, idExpr, CAST[field], sort.nullable, direction, value, id!, bind));
