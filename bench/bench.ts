@@ -7,7 +7,9 @@
 //    lead by lead), with EXPLAIN ANALYZE of both; peak memory during the rescore;
 //  - JS backend vs json-rules-engine, per lead (the model of bench/dslModel.ts);
 //  - trackEvents ingest through the real GraphQL server, batches of 1,000, rescoring on;
+//  - the same ingest into a workspace with no published model (what storing alone costs);
 //  - leads(first: 50, orderBy: TOTAL DESC, filter: {stage: "MQL"}) under concurrent load (autocannon);
+//  - crossing-to-subscriber latency with two server processes (crossingBench.ts);
 //  - COPY import of generated files (leadscore import), rows/s.
 //
 // Not in `npm test`. The small profile takes about a minute on 2 cores.
@@ -30,6 +32,7 @@ import { HAND_WRITTEN_SELECT, HAND_WRITTEN_SETTINGS, HAND_WRITTEN_UPSERT } from 
 import { measureImport } from './importBench';
 import { measureIngest, measureLeadsQuery, startBenchServer } from './serverBench';
 import { measureJsVsJsonRulesEngine } from './jsBench';
+import { measureCrossings } from './crossingBench';
 
 interface Profile {
   readonly leads: number;
@@ -185,6 +188,16 @@ async function main(): Promise<void> {
         target: '>= 20,000 events/s',
         ok: ingest.eventsPerSecond >= 20_000,
       });
+      // The same ingest into a workspace with no published model: what storing costs, without rescoring.
+      log(`trackEvents ingest, rescoring off, for ${profile.ingestSeconds} s`);
+      const reference = await measureIngest(server, REFERENCE_LEADS, profile.ingestSeconds, SEED, await referenceWorkspace(db, services, now));
+      results.ingestRescoringOff = reference;
+      rows.push({
+        metric: `  same, rescoring off (a workspace of ${REFERENCE_LEADS} leads, no published model)`,
+        value: `${reference.eventsPerSecond} events/s (p50 batch ${reference.batchP50Ms} ms)`,
+        target: '',
+        ok: null,
+      });
       log(`leads query under load for ${profile.querySeconds} s`);
       const query = await measureLeadsQuery(server, profile.querySeconds);
       results.leadsQuery = query;
@@ -197,6 +210,17 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+
+    // ---- crossing to subscriber, two server processes
+    log('crossing-to-subscriber latency (2 server processes, 100 subscribers)');
+    const crossings = await measureCrossings(db, bench.url, bench.schema);
+    results.crossings = crossings;
+    rows.push({
+      metric: `crossing to subscriber, 2 server processes, ${crossings.subscribers} subscribers`,
+      value: `p50 ${crossings.latencyMs.p50} ms, p99 ${crossings.latencyMs.p99} ms (${crossings.deliveries} deliveries)`,
+      target: 'p99 < 100 ms',
+      ok: crossings.latencyMs.p99 < 100,
+    });
 
     // ---- COPY import
     log(`COPY import of ${profile.importLeads} leads and ${profile.importEvents} events`);
@@ -214,6 +238,17 @@ async function main(): Promise<void> {
   results.table = rows;
   results.printed = `${header}\n\n${table}`;
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+const REFERENCE_WORKSPACE_ID = '00000000-0000-4000-8000-0000000be4c0';
+const REFERENCE_LEADS = 20_000;
+
+/** A second workspace, generated leads and no scoring model; returns request headers with a writer key of it. */
+async function referenceWorkspace(db: import('typeorm').DataSource, services: ReturnType<typeof createServices>, now: number): Promise<Record<string, string>> {
+  await db.query(`INSERT INTO workspaces (id, name) VALUES ($1, 'Bench: rescoring off')`, [REFERENCE_WORKSPACE_ID]);
+  await writeDatasetToDatabase(db, REFERENCE_WORKSPACE_ID, generateDataset({ leads: REFERENCE_LEADS, events: REFERENCE_LEADS * 10, seed: SEED, now }));
+  const { key } = await services.apiKeys.createKey(REFERENCE_WORKSPACE_ID, 'bench', 'writer');
+  return { 'content-type': 'application/json', authorization: `Bearer ${key}` };
 }
 
 /** Runs the statement in a transaction that is rolled back: the hand-written writes leave the backend's scores in place. */

@@ -60,12 +60,12 @@ function eventBatch(rng: Random, leadCount: number): Record<string, unknown>[] {
   });
 }
 
-/** WORKERS clients each sending batches of 1,000 back to back for `seconds`. */
-export async function measureIngest(server: BenchServer, leadCount: number, seconds: number, seed: number) {
+/** WORKERS clients each sending batches of 1,000 back to back for `seconds` (with `headers`: another workspace's key). */
+export async function measureIngest(server: BenchServer, leadCount: number, seconds: number, seed: number, headers = server.headers) {
   const rng = new Random(seed);
   const batches = Array.from({ length: 8 }, () => eventBatch(rng, leadCount)).map((input) => JSON.stringify({ query: TRACK, variables: { input } }));
   // One warm-up batch (compiles the model into the rescorer's cache).
-  await graphql(server, TRACK, { input: eventBatch(rng, leadCount) });
+  await graphql({ ...server, headers }, TRACK, { input: eventBatch(rng, leadCount) });
   const latencies: number[] = [];
   let accepted = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -74,7 +74,7 @@ export async function measureIngest(server: BenchServer, leadCount: number, seco
     Array.from({ length: WORKERS }, async (_, w) => {
       for (let i = w; performance.now() < deadline; i += WORKERS) {
         const t = performance.now();
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: server.headers, body: batches[i % batches.length] });
+        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: batches[i % batches.length] });
         const body = (await response.json()) as { data?: { trackEvents: { accepted: number } }; errors?: unknown[] };
         if (!body.data) throw new Error(`trackEvents failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
         latencies.push(performance.now() - t);

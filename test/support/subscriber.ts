@@ -3,8 +3,8 @@
 import { createClient, type Client } from 'graphql-ws/client';
 import WebSocket from 'ws';
 
-export const SUBSCRIBE = `subscription($after: String, $stages: [String!]) {
-  thresholdCrossed(after: $after, stages: $stages) { id cursor lead { externalId } fromStage toStage direction }
+export const SUBSCRIBE = `subscription($modelId: ID, $after: String, $stages: [String!]) {
+  thresholdCrossed(modelId: $modelId, after: $after, stages: $stages) { id cursor lead { externalId } fromStage toStage direction }
 }`;
 
 export interface Crossing {
