@@ -142,6 +142,21 @@ describe('reading leads through GraphQL', () => {
     expect(largeCount).toBeLessThanOrEqual(3);
   });
 
+  it('reads the fields a page asks for, through aliases and fragments, with the values of each lead alone', async () => {
+    const FIELDS = 'id externalId email firstName lastName title company industry country source employees annualRevenue attributes createdAt lastActivityAt';
+    const ORDER = 'orderBy: {field: CREATED_AT, direction: ASC}';
+    const full = await t.data(`{ leads(first: 60, ${ORDER}) { edges { node { ${FIELDS} } } } }`);
+    expect(full.leads.edges).toHaveLength(60);
+    for (const { node } of full.leads.edges.slice(0, 6)) {
+      expect((await t.data(`query($id: ID!) { lead(id: $id) { ${FIELDS} } }`, { id: node.id })).lead).toEqual(node);
+    }
+    const partial = await t.data(`{ leads(first: 60, ${ORDER}) { edges { node { mail: email ...More ... on Lead { lastActivityAt } } } } }
+      fragment More on Lead { company firstName }`);
+    expect(partial.leads.edges.map((e: any) => e.node)).toEqual(
+      full.leads.edges.map(({ node }: any) => ({ mail: node.email, company: node.company, firstName: node.firstName, lastActivityAt: node.lastActivityAt })),
+    );
+  });
+
   it('gives null scores in one statement when the workspace has no scoring model', async () => {
     const { leads } = await t.data(`query NoModel { leads(first: 3) { edges { node { score { total } scoreHistory { total } } } } }`);
     expect(leads.edges).toEqual(Array.from({ length: 3 }, () => ({ node: { score: null, scoreHistory: [] } })));

@@ -36,6 +36,10 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     from: 'one of two fixed FROM clauses, plus a fixed join to lead_activity; the model is the fixed DEFAULT_MODEL_ID subquery or a $n placeholder',
     // The constant DEFAULT_MODEL_ID subquery, or "$n::uuid" from bind().
     model: 'the constant DEFAULT_MODEL_ID subquery or a $n placeholder from bind()',
+    // Items of the constant LEAD_COLUMNS, chosen by field name (leadColumns): names pick, never reach the SQL.
+    columns: 'items of the constant LEAD_COLUMNS picked by leadColumns(); field names select, they are never spliced',
+    // The constant PREFIXED_SCORE_COLUMNS or ''.
+    scoreColumns: "', ' + the constant PREFIXED_SCORE_COLUMNS, or ''",
     // Fixed fragments whose values all go through bind() ($n placeholders); the search text is bound, not spliced.
     "where.join(' AND ')": 'fixed condition fragments with $n placeholders from bind()',
     "countWhere.join(' AND ')": 'a copy of where: fixed fragments with $n placeholders',

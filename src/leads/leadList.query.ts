@@ -4,7 +4,8 @@
 import type { DataSource } from 'typeorm';
 import type { LeadScoreRecord } from '../scoring/model.types';
 import { PREFIXED_SCORE_COLUMNS, splitScore } from '../scoring/scoreColumns';
-import { LEAD_COLUMNS, type LeadRecord } from './lead.model';
+import { leadColumns } from './leadColumns';
+import type { LeadRecord } from './lead.model';
 import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuidValue } from './cursor';
 
 export type LeadOrderField = 'TOTAL' | 'FIT' | 'ENGAGEMENT' | 'CREATED_AT' | 'LAST_ACTIVITY_AT';
@@ -34,11 +35,22 @@ export interface LeadListArgs {
   readonly after: string | null;
   readonly filter: LeadListFilter;
   readonly orderBy: { field: LeadOrderField; direction: SortDirection };
+  /**
+   * The LeadRecord fields to read (`id` always), and whether to read each
+   * lead's score; default: every field, and the scores.
+   */
+  readonly select?: { readonly fields: ReadonlySet<string>; readonly scores: boolean };
 }
 
+/** A lead of a page: the fields asked for in `select` (all by default), `id` always. */
+export type ListedLead = Pick<LeadRecord, 'id'> & Partial<LeadRecord>;
+
 export interface LeadListPage {
-  /** Each lead with its current score under the page's model (null when it has none). */
-  readonly edges: { node: LeadRecord; cursor: string; score: LeadScoreRecord | null }[];
+  /**
+   * Each lead with its current score under the page's model (null when it has
+   * none; undefined when `select` left the scores out).
+   */
+  readonly edges: { node: ListedLead; cursor: string; score?: LeadScoreRecord | null }[];
   /**
    * The page's model (DEFAULT_MODEL resolved; null: none), or undefined on an
    * empty page, where the statement returns no row to carry it.
@@ -122,9 +134,12 @@ export class LeadListQuery {
     }
     const dir = direction === 'DESC' ? 'DESC' : 'ASC';
     const nulls = sort.nullable ? ' NULLS LAST' : '';
-    // Each lead comes with its score (the Lead.score loader is primed with it: no second statement).
+    // Only the fields asked for; each lead with its score when asked (the Lead.score loader is primed with it).
+    const columns = leadColumns(args.select?.fields ?? null);
+    const scores = args.select?.scores ?? true;
+    const scoreColumns = scores ? `, ${PREFIXED_SCORE_COLUMNS}` : '';
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${LEAD_COLUMNS}, ${sort.text} AS "sortText", ${model} AS "pageModelId", ${PREFIXED_SCORE_COLUMNS} ${from}
+      `SELECT ${columns}, ${sort.text} AS "sortText", ${model} AS "pageModelId"${scoreColumns} ${from}
        WHERE ${where.join(' AND ')}
        ORDER BY ${sort.expr} ${dir}${nulls}, ${idExpr} ${dir}
        LIMIT ${bind(args.first + 1)}`,
@@ -134,8 +149,8 @@ export class LeadListQuery {
       hasNextPage: rows.length > args.first,
       modelId: rows.length ? (rows[0].pageModelId as string | null) : undefined,
       edges: rows.slice(0, args.first).map((row) => {
-        const { rest, score } = splitScore(row);
-        const { sortText, pageModelId: _model, ...node } = rest as unknown as LeadRecord & { sortText: string | null; pageModelId: unknown };
+        const { rest, score } = scores ? splitScore(row) : { rest: row, score: undefined };
+        const { sortText, pageModelId: _model, ...node } = rest as ListedLead & { sortText: string | null; pageModelId: unknown };
         return { node, score, cursor: encodeCursor(kind, [sortText, node.id]) };
       }),
       totalCount: async () => {

@@ -1,9 +1,11 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { LeadRecord } from '../../leads/lead.model';
 import type { GraphQLContext } from '../context';
 import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDirectionEnum } from '../inputs/lead.input';
 import { DEFAULT_MODEL } from '../../leads/leadList.query';
 import { pageSize } from '../pageSize';
+import { selectedFields } from '../selection';
 import { EventConnectionType, LeadConnectionType } from '../types/connection.type';
 import { LeadType } from '../types/lead.type';
 
@@ -28,12 +30,14 @@ export class LeadResolver {
   })
   async leads(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('filter', () => LeadFilterInput, { nullable: true }) filter?: LeadFilterInput | null,
     @Arg('orderBy', () => LeadOrderInput, { nullable: true }) orderBy?: LeadOrderInput | null,
     @Arg('modelId', () => ID, { nullable: true }) modelId?: string | null,
   ) {
+    const nodeFields = selectedFields(info, ['edges', 'node']);
     const page = await ctx.services.leadList.list({
       workspaceId: ctx.workspaceId,
       // The default model is looked up by the page's own statement.
@@ -42,12 +46,16 @@ export class LeadResolver {
       after: after ?? null,
       filter: filter ?? {},
       orderBy: orderBy ?? { field: LeadOrderFieldEnum.CREATED_AT, direction: SortDirectionEnum.DESC },
+      // The Lead fields the client selected: only their columns are read (id always, for the field resolvers).
+      select: { fields: nodeFields, scores: nodeFields.has('score') },
     });
     // The page brought each lead's score and its model: Lead.score reads them from the request's loaders.
     if (page.modelId !== undefined) {
       if (!modelId) ctx.loaders.defaultModelId.prime('default', page.modelId);
       const pageModelId = page.modelId;
-      if (pageModelId !== null) for (const edge of page.edges) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+      if (pageModelId !== null) {
+        for (const edge of page.edges) if (edge.score !== undefined) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+      }
     }
     return {
       edges: page.edges,
