@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './authChecker';
+import { answerAttachedScores } from './pageScore';
 import { ApiKeyResolver } from './resolvers/apiKey.resolver';
 import { EventResolver } from './resolvers/event.resolver';
 import { LeadResolver } from './resolvers/lead.resolver';
@@ -54,6 +55,9 @@ export function getSchema(): Promise<GraphQLSchema> {
         throw new Error('topic-based pub/sub is not used: crossings are delivered from the outbox');
       },
     },
+  }).then((schema) => {
+    answerAttachedScores(schema);
+    return schema;
   });
   return built;
 }

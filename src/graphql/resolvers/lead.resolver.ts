@@ -4,6 +4,7 @@ import type { LeadRecord } from '../../leads/lead.model';
 import type { GraphQLContext } from '../context';
 import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDirectionEnum } from '../inputs/lead.input';
 import { DEFAULT_MODEL } from '../../leads/leadList.query';
+import { attachDefaultModelScore } from '../pageScore';
 import { pageSize } from '../pageSize';
 import { selectedFields } from '../selection';
 import { EventConnectionType, LeadConnectionType } from '../types/connection.type';
@@ -53,8 +54,10 @@ export class LeadResolver {
     if (page.modelId !== undefined) {
       if (!modelId) ctx.loaders.defaultModelId.prime('default', page.modelId);
       const pageModelId = page.modelId;
-      if (pageModelId !== null) {
-        for (const edge of page.edges) if (edge.score !== undefined) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+      for (const edge of page.edges) {
+        if (edge.score === undefined) continue;
+        if (pageModelId !== null) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+        if (!modelId) attachDefaultModelScore(edge.node, edge.score);
       }
     }
     return {
