@@ -47,7 +47,7 @@ interface Profile {
 
 const PROFILES: Record<'small' | 'large', Profile> = {
   small: { leads: 20_000, events: 200_000, rescoreRuns: 3, ingestSeconds: 8, querySeconds: 8, importLeads: 20_000, importEvents: 200_000 },
-  large: { leads: 1_000_000, events: 10_000_000, rescoreRuns: 2, ingestSeconds: 20, querySeconds: 20, importLeads: 100_000, importEvents: 1_000_000 },
+  large: { leads: 1_000_000, events: 10_000_000, rescoreRuns: 1, ingestSeconds: 20, querySeconds: 20, importLeads: 100_000, importEvents: 1_000_000 },
 };
 
 const SEED = 42;

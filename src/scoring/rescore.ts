@@ -5,10 +5,10 @@
 import type { EntityManager } from 'typeorm';
 import { compileToSql, type JsScorer } from '../dsl';
 import type { EventFacts } from '../dsl/facts';
-import { EVENT_COLUMNS, LEAD_COLUMNS, type EventRecord, type LeadRecord } from '../leads/lead.model';
+import { LEAD_COLUMNS, type LeadRecord } from '../leads/lead.model';
 import { DISQUALIFIED_STAGE, type CheckedProgram, type ModelSettings } from '../dsl/program';
 import { compile, sql, type SqlFragment } from '../sql';
-import { eventFacts, leadFacts } from './leadFacts';
+import { leadFacts } from './leadFacts';
 import type { CrossingSink } from '../realtime/crossingSink';
 import { THRESHOLD_EVENT_COLUMNS, type ThresholdEventRecord } from './model.types';
 
@@ -92,20 +92,20 @@ export async function rescoreLeadsInProcess(
   options: RescoreOptions & { readonly leadIds: readonly string[] },
 ): Promise<RescoreOutcome> {
   const asOf = options.asOf.getTime();
-  const [leads, events]: [LeadRecord[], EventRecord[]] = await Promise.all([
+  const [leads, events]: [LeadRecord[], { leadId: string; events: PackedEvent[] }[]] = await Promise.all([
     tx.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.workspace_id = $1 AND l.id = ANY($2::uuid[])`, [target.workspaceId, options.leadIds]),
-    tx.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.workspace_id = $1 AND e.lead_id = ANY($2::uuid[]) AND e.occurred_at <= $3`, [
-      target.workspaceId,
-      options.leadIds,
-      options.asOf.toISOString(),
-    ]),
+    // Each lead's events packed in one JSON value: one parse per lead instead of
+    // a timestamp and a jsonb parse per event row (a third of the time at 100 leads).
+    // Milliseconds truncated toward zero, as a JavaScript Date holds a timestamp.
+    tx.query(
+      `SELECT e.lead_id AS "leadId", json_agg(json_build_array(e.type, trunc(extract(epoch FROM e.occurred_at) * 1000), e.properties)) AS events
+       FROM events e WHERE e.workspace_id = $1 AND e.lead_id = ANY($2::uuid[]) AND e.occurred_at <= $3 GROUP BY e.lead_id`,
+      [target.workspaceId, options.leadIds, options.asOf.toISOString()],
+    ),
   ]);
-  const eventsOf = new Map<string, EventFacts[]>();
-  for (const event of events) {
-    const list = eventsOf.get(event.leadId);
-    if (list) list.push(eventFacts(event));
-    else eventsOf.set(event.leadId, [eventFacts(event)]);
-  }
+  const eventsOf = new Map<string, EventFacts[]>(
+    events.map((row) => [row.leadId, row.events.map(([type, occurredAt, properties]) => ({ type, occurredAt, properties }))]),
+  );
   const rows = leads.map((lead) => {
     const r = scorer(leadFacts(lead), eventsOf.get(lead.id) ?? [], asOf);
     return { lead_id: lead.id, fit: r.fit, engagement: r.engagement, total: r.total, grade: r.grade, stage: r.stage, explanation: r.explanation };
@@ -200,5 +200,8 @@ async function claimOutbox(tx: EntityManager, workspaceId: string): Promise<stri
   ]);
   return row.afterId;
 }
+
+/** An event as rescoreLeadsInProcess loads it: type, occurred_at in epoch ms, properties. */
+type PackedEvent = [string, number, Record<string, string>];
 
 type RawCrossing = Omit<ThresholdEventRecord, 'occurredAt'> & { occurredAt: string };
