@@ -216,6 +216,11 @@ describe('scoring models through GraphQL', () => {
     for (const lead of [...byTotal, ...byCreation]) expect(lead.score).toEqual(await scoreOf(lead.externalId));
     // The default model is looked up by the page's own statement, and the scores come with it.
     expect(await statementCount(t.metrics, 'ScoresByTotal')).toBe(1);
+    // Some fields of the score, through an alias and a fragment; then mixed with a named model.
+    const some = await page('SomeFields', 'orderBy: {field: TOTAL, direction: DESC}', 'score { total } ... on Lead { s: score { stage computedAt } }');
+    expect(some).toEqual(byTotal.map((lead: any) => ({ externalId: lead.externalId, score: { total: lead.score.total }, s: { stage: lead.score.stage, computedAt: expect.any(String) } })));
+    const mixed = await page('Mixed', 'orderBy: {field: TOTAL, direction: DESC}', `score { total } named: score(modelId: "${modelId}") { ${SCORE.slice('score {'.length, -1)} }`);
+    expect(mixed).toEqual(byTotal.map((lead: any) => ({ externalId: lead.externalId, score: { total: lead.score.total }, named: lead.score })));
   });
 
   it('reports stats: leads per stage and the average total', async () => {

@@ -38,8 +38,8 @@ const ALLOWED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     model: 'the constant DEFAULT_MODEL_ID subquery or a $n placeholder from bind()',
     // Items of the constant LEAD_COLUMNS, chosen by field name (leadColumns): names pick, never reach the SQL.
     columns: 'items of the constant LEAD_COLUMNS picked by leadColumns(); field names select, they are never spliced',
-    // The constant PREFIXED_SCORE_COLUMNS or ''.
-    scoreColumns: "', ' + the constant PREFIXED_SCORE_COLUMNS, or ''",
+    // '' or ', ' + items of the constant column table of scoreColumns.ts, picked by prefixedScoreColumns().
+    scoreColumns: "'' or fixed score columns picked by prefixedScoreColumns(); field names select, they are never spliced",
     // Fixed fragments whose values all go through bind() ($n placeholders); the search text is bound, not spliced.
     "where.join(' AND ')": 'fixed condition fragments with $n placeholders from bind()',
     "countWhere.join(' AND ')": 'a copy of where: fixed fragments with $n placeholders',

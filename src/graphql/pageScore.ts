@@ -13,7 +13,11 @@ const DEFAULT_MODEL_SCORE = Symbol('the lead score under the default model, read
 
 type Carrier = { [DEFAULT_MODEL_SCORE]?: LeadScoreRecord | null };
 
-/** Marks `lead` (an object of this request's page) with its score under the workspace's default model (null: none). */
+/**
+ * Marks `lead` (an object of this request's page) with its score under the
+ * workspace's default model (null: none). The score may be partial: it holds
+ * at least the fields every Lead.score (no modelId) of the page selects.
+ */
 export function attachDefaultModelScore(lead: object, score: LeadScoreRecord | null): void {
   (lead as Carrier)[DEFAULT_MODEL_SCORE] = score;
 }

@@ -10,13 +10,18 @@ import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveI
  * what execution resolves.
  */
 export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  return new Set(selectedFieldNodes(info, path).map((field) => field.name.value));
+}
+
+/** The field nodes selected at `path` below the current field, as selectedFields reads them (arguments included). */
+export function selectedFieldNodes(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
   let sets = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
   for (const name of path) {
     sets = fieldsIn(sets, info.fragments)
       .filter((field) => field.name.value === name)
       .flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
   }
-  return new Set(fieldsIn(sets, info.fragments).map((field) => field.name.value));
+  return fieldsIn(sets, info.fragments);
 }
 
 /** The field nodes of selection sets, fragments spread (each fragment once: validation forbids cycles anyway). */

@@ -3,7 +3,7 @@
 
 import type { DataSource } from 'typeorm';
 import type { LeadScoreRecord } from '../scoring/model.types';
-import { PREFIXED_SCORE_COLUMNS, splitScore } from '../scoring/scoreColumns';
+import { prefixedScoreColumns, splitScore } from '../scoring/scoreColumns';
 import { leadColumns } from './leadColumns';
 import type { LeadRecord } from './lead.model';
 import { decodeCursor, encodeCursor, isFloat, isNullable, isTimestamp, isUuidValue } from './cursor';
@@ -36,10 +36,12 @@ export interface LeadListArgs {
   readonly filter: LeadListFilter;
   readonly orderBy: { field: LeadOrderField; direction: SortDirection };
   /**
-   * The LeadRecord fields to read (`id` always), and whether to read each
-   * lead's score; default: every field, and the scores.
+   * The LeadRecord fields to read (`id` always), and each lead's score: false
+   * for none, true for whole scores, or the LeadScoreRecord fields to read
+   * (modelId and leadId always; such scores are partial). Default: every
+   * field, and whole scores.
    */
-  readonly select?: { readonly fields: ReadonlySet<string>; readonly scores: boolean };
+  readonly select?: { readonly fields: ReadonlySet<string>; readonly scores: boolean | ReadonlySet<string> };
 }
 
 /** A lead of a page: the fields asked for in `select` (all by default), `id` always. */
@@ -48,7 +50,7 @@ export type ListedLead = Pick<LeadRecord, 'id'> & Partial<LeadRecord>;
 export interface LeadListPage {
   /**
    * Each lead with its current score under the page's model (null when it has
-   * none; undefined when `select` left the scores out).
+   * none; undefined when `select` left the scores out; partial when `select` named its fields).
    */
   readonly edges: { node: ListedLead; cursor: string; score?: LeadScoreRecord | null }[];
   /**
@@ -137,7 +139,7 @@ export class LeadListQuery {
     // Only the fields asked for; each lead with its score when asked (the Lead.score loader is primed with it).
     const columns = leadColumns(args.select?.fields ?? null);
     const scores = args.select?.scores ?? true;
-    const scoreColumns = scores ? `, ${PREFIXED_SCORE_COLUMNS}` : '';
+    const scoreColumns = scores === false ? '' : `, ${prefixedScoreColumns(scores === true ? null : scores)}`;
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT ${columns}, ${sort.text} AS "sortText", ${model} AS "pageModelId"${scoreColumns} ${from}
        WHERE ${where.join(' AND ')}
@@ -149,7 +151,7 @@ export class LeadListQuery {
       hasNextPage: rows.length > args.first,
       modelId: rows.length ? (rows[0].pageModelId as string | null) : undefined,
       edges: rows.slice(0, args.first).map((row) => {
-        const { rest, score } = scores ? splitScore(row) : { rest: row, score: undefined };
+        const { rest, score } = scores !== false ? splitScore(row) : { rest: row, score: undefined };
         const { sortText, pageModelId: _model, ...node } = rest as ListedLead & { sortText: string | null; pageModelId: unknown };
         return { node, score, cursor: encodeCursor(kind, [sortText, node.id]) };
       }),

@@ -30,6 +30,18 @@ const PREFIX = 'score.';
 /** The same columns named `score.<field>`, read back with splitScore. */
 export const PREFIXED_SCORE_COLUMNS = columns(PREFIX);
 
+/**
+ * PREFIXED_SCORE_COLUMNS of the given LeadScoreRecord fields only, modelId and
+ * leadId always; null: all of them. Fixed text only: names pick, never reach the SQL.
+ * A score read so is partial: it must not reach a loader that others read whole.
+ */
+export function prefixedScoreColumns(fields: ReadonlySet<string> | null): string {
+  if (fields === null) return PREFIXED_SCORE_COLUMNS;
+  return FIELDS.filter(([key]) => key === 'modelId' || key === 'leadId' || fields.has(key))
+    .map(([key, column]) => `${column} AS "${PREFIX}${key}"`)
+    .join(', ');
+}
+
 /** Prefixed column name -> LeadScoreRecord field. */
 const FIELD_OF = new Map(FIELDS.map(([key]) => [PREFIX + key, key]));
 

@@ -6,7 +6,7 @@ import { LeadFilterInput, LeadInput, LeadOrderFieldEnum, LeadOrderInput, SortDir
 import { DEFAULT_MODEL } from '../../leads/leadList.query';
 import { attachDefaultModelScore } from '../pageScore';
 import { pageSize } from '../pageSize';
-import { selectedFields } from '../selection';
+import { selectedFieldNodes, selectedFields } from '../selection';
 import { EventConnectionType, LeadConnectionType } from '../types/connection.type';
 import { LeadType } from '../types/lead.type';
 
@@ -38,7 +38,12 @@ export class LeadResolver {
     @Arg('orderBy', () => LeadOrderInput, { nullable: true }) orderBy?: LeadOrderInput | null,
     @Arg('modelId', () => ID, { nullable: true }) modelId?: string | null,
   ) {
-    const nodeFields = selectedFields(info, ['edges', 'node']);
+    const nodeSelection = selectedFieldNodes(info, ['edges', 'node']);
+    const nodeFields = new Set(nodeSelection.map((field) => field.name.value));
+    const scoreSelections = nodeSelection.filter((field) => field.name.value === 'score');
+    // Whole scores when they may feed the loaders (a model named anywhere); else only the
+    // LeadScore fields asked for, attached to the leads for Lead.score of the default model.
+    const wholeScores = !!modelId || scoreSelections.some((field) => field.arguments?.length);
     const page = await ctx.services.leadList.list({
       workspaceId: ctx.workspaceId,
       // The default model is looked up by the page's own statement.
@@ -48,15 +53,18 @@ export class LeadResolver {
       filter: filter ?? {},
       orderBy: orderBy ?? { field: LeadOrderFieldEnum.CREATED_AT, direction: SortDirectionEnum.DESC },
       // The Lead fields the client selected: only their columns are read (id always, for the field resolvers).
-      select: { fields: nodeFields, scores: nodeFields.has('score') },
+      select: {
+        fields: nodeFields,
+        scores: scoreSelections.length === 0 ? false : wholeScores || selectedFields(info, ['edges', 'node', 'score']),
+      },
     });
-    // The page brought each lead's score and its model: Lead.score reads them from the request's loaders.
+    // The page brought each lead's score and its model: Lead.score reads them from the leads (default model) or the loaders.
     if (page.modelId !== undefined) {
       if (!modelId) ctx.loaders.defaultModelId.prime('default', page.modelId);
       const pageModelId = page.modelId;
       for (const edge of page.edges) {
         if (edge.score === undefined) continue;
-        if (pageModelId !== null) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
+        if (wholeScores && pageModelId !== null) ctx.loaders.score.prime({ leadId: edge.node.id, modelId: pageModelId }, edge.score);
         if (!modelId) attachDefaultModelScore(edge.node, edge.score);
       }
     }
