@@ -45,7 +45,8 @@ const INSERT_SQL = `
   ), touched AS (
     UPDATE lead_activity AS a SET last_activity_at = s.last_at
     FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS s
-    WHERE a.workspace_id = $1 AND a.lead_id = s.lead_id AND (a.last_activity_at IS NULL OR a.last_activity_at < s.last_at)
+    WHERE a.workspace_id = $1 AND a.lead_id = ANY($3::uuid[]) AND a.lead_id = s.lead_id
+      AND (a.last_activity_at IS NULL OR a.last_activity_at < s.last_at)
   )
   SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
 
@@ -81,6 +82,8 @@ export class EventService<TCrossing = never> {
       const [{ accepted, leadIds: touched }]: { accepted: number; leadIds: string[] }[] = await tx.query(INSERT_SQL, [
         workspaceId,
         JSON.stringify(rows),
+        // The batch's leads again, as an array: the planner cannot size the CTE and would scan lead_activity whole.
+        [...new Set(leadIds)],
       ]);
       const outcome = touched.length && this.options.onEventsStored
         ? await this.options.onEventsStored(tx, workspaceId, touched)
