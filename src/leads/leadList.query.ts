@@ -153,13 +153,27 @@ export class LeadListQuery {
       edges: rows.slice(0, args.first).map((row) => {
         const { rest, score } = scores !== false ? splitScore(row) : { rest: row, score: undefined };
         const { sortText, pageModelId: _model, ...node } = rest as ListedLead & { sortText: string | null; pageModelId: unknown };
-        return { node, score, cursor: encodeCursor(kind, [sortText, node.id]) };
+        return new LeadEdge(node, score, kind, sortText);
       }),
       totalCount: async () => {
         const [{ count }] = await this.db.query(`SELECT count(*)::int AS count ${from} WHERE ${countWhere.join(' AND ')}`, countValues);
         return count as number;
       },
     };
+  }
+}
+
+/** An edge of a page; its cursor is encoded when read (clients mostly read the last one, as pageInfo.endCursor). */
+class LeadEdge {
+  constructor(
+    readonly node: ListedLead,
+    readonly score: LeadScoreRecord | null | undefined,
+    private readonly kind: string,
+    private readonly sortText: string | null,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.kind, [this.sortText, this.node.id]);
   }
 }
 
