@@ -4,7 +4,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { EventType } from './event.type';
 import { LeadType } from './lead.type';
 
-@ObjectType('PageInfo')
+// simpleResolvers: plain properties (no type-graphql wrapper per field and edge); field resolvers are unaffected.
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfoType {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -13,7 +14,7 @@ export class PageInfoType {
   endCursor!: string | null;
 }
 
-@ObjectType('LeadEdge')
+@ObjectType('LeadEdge', { simpleResolvers: true })
 export class LeadEdgeType {
   @Field(() => LeadType)
   node!: LeadType;
@@ -22,7 +23,7 @@ export class LeadEdgeType {
   cursor!: string;
 }
 
-@ObjectType('LeadConnection')
+@ObjectType('LeadConnection', { simpleResolvers: true })
 export class LeadConnectionType {
   @Field(() => [LeadEdgeType])
   edges!: LeadEdgeType[];

@@ -1,8 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from '../scalars';
 
-/** A prospective customer. Resolvers return LeadRecord objects, which have these fields. */
-@ObjectType('Lead', { description: 'A prospective customer: who they are and what they did.' })
+/**
+ * A prospective customer. Resolvers return LeadRecord objects, which have these fields.
+ * simpleResolvers: the fields are read as plain properties (no type-graphql wrapper per field and
+ * lead; they have no middleware or role); the field resolvers of LeadResolver & co. are unaffected.
+ */
+@ObjectType('Lead', { description: 'A prospective customer: who they are and what they did.', simpleResolvers: true })
 export class LeadType {
   @Field(() => ID)
   id!: string;

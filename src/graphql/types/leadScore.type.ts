@@ -25,7 +25,8 @@ export class RuleContributionType {
   eventCount!: number | null;
 }
 
-@ObjectType('LeadScore', { description: "A lead's score under one model version." })
+// simpleResolvers: plain properties, as on Lead (LeadScoreResolver's `model` is unaffected).
+@ObjectType('LeadScore', { description: "A lead's score under one model version.", simpleResolvers: true })
 export class LeadScoreType {
   // Filled by a @FieldResolver in the LeadScore resolver (records hold modelId).
   @Field(() => ScoringModelType)
