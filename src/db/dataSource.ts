@@ -7,12 +7,13 @@ import { RescoredAt1764050000000 } from '../../migrations/1764050000000-Rescored
 import { Webhooks1764100000000 } from '../../migrations/1764100000000-Webhooks';
 import { ApiKeys1764200000000 } from '../../migrations/1764200000000-ApiKeys';
 import { LeadActivity1764300000000 } from '../../migrations/1764300000000-LeadActivity';
+import { ImportRuns1764400000000 } from '../../migrations/1764400000000-ImportRuns';
 import { Lead } from './entities/lead.entity';
 import { LeadEvent } from './entities/leadEvent.entity';
 import { Workspace } from './entities/workspace.entity';
 
 export const ENTITIES = [Workspace, Lead, LeadEvent];
-export const MIGRATIONS = [Initial1764000000000, RescoredAt1764050000000, Webhooks1764100000000, ApiKeys1764200000000, LeadActivity1764300000000];
+export const MIGRATIONS = [Initial1764000000000, RescoredAt1764050000000, Webhooks1764100000000, ApiKeys1764200000000, LeadActivity1764300000000, ImportRuns1764400000000];
 
 export interface DataSourceOptions {
   readonly url: string;
