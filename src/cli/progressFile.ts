@@ -1,20 +1,23 @@
-// The progress file of an import: written after every committed batch, it
-// records the last line stored, so `--resume` continues after it. It names
-// the file, its size and the kind, so it never resumes a different import.
+// The progress file of an import (FILE.progress.json): it names the import's
+// run (import_runs) and what the run imports (file, size, kind, workspace), so
+// `--resume` finds the run and never resumes a different import. How far the
+// run got is the database's to say: `lastLine` and `done` here are a copy
+// written after each commit, for people, and may lag by one batch.
 
 import { existsSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportKind } from './fields';
 
 export interface ImportProgressRecord {
+  /** Absolute path. */
   readonly file: string;
   readonly size: number;
   readonly kind: ImportKind;
   readonly workspaceId: string;
-  /** Every record starting on or before this line is handled (stored or reported). */
+  /** The run in import_runs; absent in files written before runs existed. */
+  readonly runId?: string;
+  /** Every record starting on or before this line was handled when the file was written. */
   readonly lastLine: number;
-  readonly imported: number;
-  readonly rejected: number;
   readonly done: boolean;
 }
 
@@ -30,15 +33,15 @@ export function writeProgress(progressPath: string, record: ImportProgressRecord
 }
 
 /**
- * The line to resume from (lastLine + 1), or 1 when there is no progress file.
- * Throws when the progress file belongs to another file, size, kind or workspace.
+ * The progress file's record, or null when there is none.
+ * Throws when it belongs to another file, size, kind or workspace.
  */
-export function resumeLine(progressPath: string, file: string, kind: ImportKind, workspaceId: string): { fromLine: number; done: boolean } {
-  if (!existsSync(progressPath)) return { fromLine: 1, done: false };
+export function readProgress(progressPath: string, file: string, kind: ImportKind, workspaceId: string): ImportProgressRecord | null {
+  if (!existsSync(progressPath)) return null;
   const record = JSON.parse(readFileSync(progressPath, 'utf8')) as ImportProgressRecord;
   const size = statSync(file).size;
   if (record.file !== path.resolve(file) || record.size !== size || record.kind !== kind || record.workspaceId !== workspaceId) {
     throw new Error(`${progressPath} records another import (${record.kind} of ${record.file}, ${record.size} bytes); remove it or pass --progress-file`);
   }
-  return { fromLine: record.lastLine + 1, done: record.done };
+  return record;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DEFAULT_WORKSPACE_ID, ensureDefaultWorkspace } from '../../src/db/defaultWorkspace';
 import type { Rejection } from '../../src/cli/batch';
 import { importFile, type ImportOptions } from '../../src/cli/importFile';
-import { resumeLine, writeProgress } from '../../src/cli/progressFile';
+import { readProgress, writeProgress } from '../../src/cli/progressFile';
 import { notifySink } from '../../src/realtime/crossingSink';
 import { LeadRescorer } from '../../src/scoring/leadRescorer';
 import { ScoringModelService } from '../../src/scoring/scoringModel.service';
@@ -126,7 +126,7 @@ describe('leadscore import', () => {
     ]);
   });
 
-  it('resumes after a partial import: committed batches stay, the rest follows, nothing twice', async () => {
+  it('without a run, resumes from a line: committed batches stay, the rest follows, nothing twice', async () => {
     const lines = ['leadExternalId,type,occurredAt,properties.path'];
     for (let i = 0; i < 10; i++) lines.push(`crm-7,resume_test,2026-01-0${1 + (i % 9)}T00:00:0${i}Z,/p${i}`);
     const csv = file('resume.csv', lines.join('\n'));
@@ -139,7 +139,7 @@ describe('leadscore import', () => {
         format: 'csv',
         batchSize: 4,
         onCommitted: (p) => {
-          writeProgress(progressPath, { file: csv, size: 0, kind: 'events', workspaceId: DEFAULT_WORKSPACE_ID, lastLine: p.lastLine, imported: p.imported, rejected: p.rejected, done: false });
+          writeProgress(progressPath, { file: csv, size: 0, kind: 'events', workspaceId: DEFAULT_WORKSPACE_ID, lastLine: p.lastLine, done: false });
           if (++commits === 1) throw new Error('killed after the first batch');
         },
       }),
@@ -147,7 +147,7 @@ describe('leadscore import', () => {
     const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE type = 'resume_test'`))[0].n;
     expect(await count()).toBe(4);
     // The progress file names another size: resuming from it is refused rather than guessed.
-    expect(() => resumeLine(progressPath, csv, 'events', DEFAULT_WORKSPACE_ID)).toThrow(/another import/);
+    expect(() => readProgress(progressPath, csv, 'events', DEFAULT_WORKSPACE_ID)).toThrow(/another import/);
     const { summary } = await run({ kind: 'events', file: csv, format: 'csv', batchSize: 4, fromLine: 6 });
     expect(summary).toMatchObject({ records: 6, imported: 6, lastLine: 11 });
     expect(await count()).toBe(10);
