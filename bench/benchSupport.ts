@@ -2,6 +2,8 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,13 +59,16 @@ export interface MemoryPeak {
   /** This process (the in-process API server): peak RSS and peak V8 heap in use, bytes. */
   readonly serverRss: number;
   readonly serverHeap: number;
+  /** V8 heap in use when sampling started, after a full collection: the peak's growth is serverHeap - this. */
+  readonly serverHeapBefore: number;
   /** The Postgres processes of the bench's cluster: peak of the sum of their RSS (shared buffers they touched included). */
   readonly postgresRss: number;
 }
 
 /** Samples memory every `everyMs` until stopped; returns the peaks. */
 export function sampleMemory(postgresDataDir: string | null, everyMs = 50): { stop(): MemoryPeak } {
-  const peak = { serverRss: 0, serverHeap: 0, postgresRss: 0 };
+  collectGarbage();
+  const peak = { serverRss: 0, serverHeap: 0, serverHeapBefore: process.memoryUsage().heapUsed, postgresRss: 0 };
   let pids = postgresPids(postgresDataDir);
   let ticks = 0;
   const sample = () => {
@@ -82,6 +87,16 @@ export function sampleMemory(postgresDataDir: string | null, everyMs = 50): { st
       return { ...peak };
     },
   };
+}
+
+/**
+ * A full V8 collection, so that heap figures count what is live: what the bench
+ * process built before (a generated data set of a million leads) is garbage
+ * until collected, and would read as the rescore's memory.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 export interface TableRow {
