@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     const services = createServices(db, { maxBatchSize: 5000 });
     const seeded = await seedDemo(db, DEFAULT_WORKSPACE_ID, { leads: LEADS, now: new Date() });
     await seedDemoModel(services.modelAdmin, services.models, DEFAULT_WORKSPACE_ID);
+    // Steady state: the statistics autovacuum would have gathered after the load and the first scoring.
+    await db.query(`VACUUM ANALYZE lead_scores`);
     const [{ id: modelId }] = await db.query(`SELECT id FROM scoring_models LIMIT 1`);
     const ids: string[] = (await db.query(`SELECT id FROM leads ORDER BY random()`)).map((r: { id: string }) => r.id);
     const target = (await loadPublishedTarget(db.manager, await loadModel(db.manager, DEFAULT_WORKSPACE_ID, modelId, 'none')))!;

@@ -47,7 +47,7 @@ export async function seedDemo(db: DataSource, workspaceId: string, options: See
   if (!Number.isFinite(now)) throw new RangeError('seedDemo: now is not a valid date');
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seedDemo: seed must be an integer, got ${seed}`);
 
-  return db.transaction(async (m) => {
+  const result = await db.transaction(async (m): Promise<SeedDemoResult> => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`leadscore:seed-demo:${workspaceId}`]);
     const [state] = (await m.query(
       `SELECT EXISTS (SELECT 1 FROM workspaces WHERE id = $1) AS workspace,
@@ -90,6 +90,10 @@ export async function seedDemo(db: DataSource, workspaceId: string, options: See
     if (batch.length > 0) await flush();
     return { leads: ids.size, events: inserted, skipped: false };
   });
+  // Fresh statistics for the planner after a bulk load (as the generator does):
+  // until autovacuum gets to it, the planner would size the workspace from before.
+  if (!result.skipped) await db.query(`ANALYZE leads, events, lead_activity`);
+  return result;
 }
 
 interface LeadRow {

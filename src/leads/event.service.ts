@@ -97,15 +97,13 @@ export class EventService<TCrossing = never> {
     const ids = [...new Set(inputs.map((i) => i.leadId).filter((v): v is string => !!v && isUuid(v)))];
     const externalIds = [...new Set(inputs.map((i) => i.leadExternalId).filter((v): v is string => !!v))];
     const emails = [...new Set(inputs.map((i) => i.leadEmail?.trim().toLowerCase()).filter((v): v is string => !!v))];
-    // One lookup per identity, each served by its own index, and the leads locked
-    // in id order: concurrent batches on the same leads queue instead of
-    // deadlocking, and rescoring then reads what the previous batch committed.
+    // One lookup per identity, each served by its own index (a BitmapOr: no
+    // scan of the workspace, whatever the statistics say of its size), and the
+    // leads locked in id order: concurrent batches on the same leads queue
+    // instead of deadlocking, and rescoring then reads what the previous batch committed.
     const rows: { id: string; externalId: string | null; email: string | null }[] = await tx.query(
       `SELECT id, external_id AS "externalId", lower(email) AS email FROM leads
-       WHERE workspace_id = $1 AND id IN (
-         SELECT id FROM leads WHERE workspace_id = $1 AND id = ANY($2::uuid[])
-         UNION SELECT id FROM leads WHERE workspace_id = $1 AND external_id = ANY($3::text[])
-         UNION SELECT id FROM leads WHERE workspace_id = $1 AND lower(email) = ANY($4::text[]))
+       WHERE workspace_id = $1 AND (id = ANY($2::uuid[]) OR external_id = ANY($3::text[]) OR lower(email) = ANY($4::text[]))
        ORDER BY id FOR UPDATE`,
       [workspaceId, ids, externalIds, emails],
     );
