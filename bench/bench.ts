@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     });
 
     // ---- through the real GraphQL server
-    const server = await startBenchServer(services, bench.url);
+    const server = await startBenchServer(services, bench.url, bench.schema);
     try {
       log(`trackEvents ingest for ${profile.ingestSeconds} s`);
       const ingest = await measureIngest(server, profile.leads, profile.ingestSeconds, SEED);
