@@ -4,9 +4,8 @@
 
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../db/uuid';
 import type { ImportKind } from './fields';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ImportRun {
   readonly id: string;
@@ -54,7 +53,7 @@ export async function createImportRun(db: DataSource, workspaceId: string, run: 
 
 /** The run, or null when the workspace has none with this id (or the id is not a uuid). */
 export async function findImportRun(db: DataSource, workspaceId: string, id: string): Promise<ImportRun | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.query(
     `SELECT id, kind, file, size, last_line, imported, rejected, done FROM import_runs WHERE workspace_id = $1 AND id = $2`,
     [workspaceId, id],
