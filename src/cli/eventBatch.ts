@@ -6,6 +6,7 @@
 
 import type { PoolClient } from 'pg';
 import type { EventFields } from '../leads/lead.model';
+import { afterEventsStored } from '../leads/leadActivity';
 import { copyLine, copyRows } from './copy';
 import type { Rejection, StagedRow } from './batch';
 import { isUuid } from '../db/uuid';
@@ -51,13 +52,7 @@ const INSERT = `WITH stored AS (
     FROM ${STAGE} s ORDER BY s.line
     ON CONFLICT (workspace_id, lead_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING lead_id, occurred_at
-  ), touched AS (
-    UPDATE lead_activity AS a SET last_activity_at = t.last_at
-    FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS t
-    WHERE a.workspace_id = $1 AND a.lead_id = ANY($2::uuid[]) AND a.lead_id = t.lead_id
-      AND (a.last_activity_at IS NULL OR a.last_activity_at < t.last_at)
-  )
-  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
+  ), ${afterEventsStored('$2')}`;
 
 
 /**

@@ -7,6 +7,7 @@ import { ErrorCode } from '../errors/errorCode';
 import type { EventFields } from './lead.model';
 import { checkBatchSize, validateEvents } from './lead.validation';
 import { isUuid } from '../db/uuid';
+import { afterEventsStored } from './leadActivity';
 
 
 /** What the scoring side reports back after the events of a batch are stored. */
@@ -42,13 +43,7 @@ const INSERT_SQL = `
     SELECT $1, lead_id, type, occurred_at, properties, idempotency_key FROM input
     ON CONFLICT (workspace_id, lead_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING lead_id, occurred_at
-  ), touched AS (
-    UPDATE lead_activity AS a SET last_activity_at = s.last_at
-    FROM (SELECT lead_id, max(occurred_at) AS last_at FROM stored GROUP BY lead_id) AS s
-    WHERE a.workspace_id = $1 AND a.lead_id = ANY($3::uuid[]) AND a.lead_id = s.lead_id
-      AND (a.last_activity_at IS NULL OR a.last_activity_at < s.last_at)
-  )
-  SELECT (SELECT count(*) FROM stored)::int AS accepted, coalesce((SELECT array_agg(DISTINCT lead_id) FROM stored), '{}') AS "leadIds"`;
+  ), ${afterEventsStored('$3')}`;
 
 export class EventService<TCrossing = never> {
   private readonly now: () => number;
