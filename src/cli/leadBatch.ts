@@ -5,7 +5,7 @@
 // insert the rest in two set-based statements.
 
 import type { PoolClient } from 'pg';
-import { LEAD_INPUT_COLUMNS, type LeadFields } from '../leads/lead.model';
+import { LEAD_INPUT_COLUMNS, presentLeadFields, type LeadFields } from '../leads/lead.model';
 import { copyLine, copyRows } from './copy';
 import type { Rejection, StagedRow } from './batch';
 
@@ -56,17 +56,6 @@ const INSERT = `INSERT INTO leads (workspace_id, ${COLUMNS.map(([, c]) => c).joi
   FROM ${STAGE} s WHERE s.id IS NULL ORDER BY s.line
   RETURNING id`;
 
-/** The fields given, trimmed where they identify the lead (as upsertLeads stores them). */
-function present(input: LeadFields): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
-  for (const [field] of COLUMNS) {
-    const value = input[field];
-    if (value !== undefined) v[field] = typeof value === 'string' && (field === 'email' || field === 'externalId') ? value.trim() || null : value;
-  }
-  if (input.attributes !== undefined) v.attributes = input.attributes;
-  if (input.createdAt) v.createdAt = input.createdAt.toISOString();
-  return v;
-}
 
 /** Stores the rows; returns the refused rows and the ids of the leads created or changed. Never commits. */
 export async function writeLeadBatch(
@@ -79,7 +68,7 @@ export async function writeLeadBatch(
     client,
     `COPY ${STAGE} (line, ext, email_key, v) FROM STDIN`,
     rows.map(({ line, fields }) =>
-      copyLine([line, fields.externalId?.trim() || null, fields.email?.trim().toLowerCase() || null, JSON.stringify(present(fields))]),
+      copyLine([line, fields.externalId?.trim() || null, fields.email?.trim().toLowerCase() || null, JSON.stringify(presentLeadFields(fields))]),
     ),
   );
   // Fresh statistics, so the planner joins a few thousand staged rows to the leads by index, not by scanning them.

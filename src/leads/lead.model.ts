@@ -86,3 +86,19 @@ export const LEAD_INPUT_COLUMNS = [
   ['employees', 'employees', 'integer'],
   ['annualRevenue', 'annual_revenue', 'double precision'],
 ] as const;
+
+/**
+ * The fields a client sent (absent ones left out, so they keep their stored
+ * value), email and externalId trimmed (blank: null), createdAt as ISO text:
+ * the JSON both upsertLeads and the importer hand to SQL.
+ */
+export function presentLeadFields(input: LeadFields): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
+  for (const [field] of LEAD_INPUT_COLUMNS) {
+    const value = input[field];
+    if (value !== undefined) v[field] = typeof value === 'string' && (field === 'email' || field === 'externalId') ? value.trim() || null : value;
+  }
+  if (input.attributes !== undefined) v.attributes = input.attributes;
+  if (input.createdAt) v.createdAt = input.createdAt.toISOString();
+  return v;
+}

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../errors/appError';
 import { ErrorCode } from '../errors/errorCode';
 import { isUniqueViolation } from '../db/pgErrors';
-import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS, type LeadFields, type LeadRecord } from './lead.model';
+import { LEAD_COLUMNS, LEAD_INPUT_COLUMNS, presentLeadFields, type LeadFields, type LeadRecord } from './lead.model';
 import { checkBatchSize, validateLeads } from './lead.validation';
 
 const COLUMNS = LEAD_INPUT_COLUMNS;
@@ -58,7 +58,7 @@ export class LeadService {
         const updates: { id: string; v: Record<string, unknown> }[] = [];
         const inserts: { id: string; v: Record<string, unknown> }[] = [];
         const idInOrder = inputs.map((input, index) => {
-          const row = { id: targets[index] ?? randomUUID(), v: present(input) };
+          const row = { id: targets[index] ?? randomUUID(), v: presentLeadFields(input) };
           (targets[index] ? updates : inserts).push(row);
           return row.id;
         });
@@ -111,14 +111,3 @@ export class LeadService {
   }
 }
 
-/** The fields the client actually sent, trimmed where they identify the lead. */
-function present(input: LeadFields): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
-  for (const [field] of COLUMNS) {
-    const value = input[field];
-    if (value !== undefined) v[field] = typeof value === 'string' && (field === 'email' || field === 'externalId') ? value.trim() || null : value;
-  }
-  if (input.attributes !== undefined) v.attributes = input.attributes;
-  if (input.createdAt) v.createdAt = input.createdAt.toISOString();
-  return v;
-}
